@@ -1,0 +1,1932 @@
+//! Stage 6, attribute: who said each quotation, with the cue, the words that named the
+//! speaker, and the rule that decided.
+//!
+//! The paragraphs are read as items: words, punctuation and whole quote segments. Each
+//! quotation's sentence is searched for a reporting frame, most specific first:
+//!
+//! | method            | frame |
+//! |-------------------|-------|
+//! | `cue_after`       | `"...," Mr Solomon said` / `"...," said Mr Solomon` / `"...," according to X` |
+//! | `colon`           | `Mr Smith: "..."` |
+//! | `cue_before`      | `X said: "..."`, `X told the BBC that "..."`, `X described it as "..."` |
+//! | `cue_in_sentence` | a cue elsewhere in the sentence: `Britain must be "proactive", Mr Cleverly said.` |
+//! | `possessive`      | `Rishi Sunak's pledge to "stop the boats"` |
+//! | `previous_quote`  | a quote with no cue after a quote of the same paragraph |
+//! | `previous_sentence` | after a sentence whose speaker is clear: `X criticised it. "No logic," ...` |
+//! | `colon_paragraph` | the paragraph before ends `X said:` |
+//! | `quote_run`       | a paragraph that is only a quote continues the speaker before |
+//! | `subject`         | a partial quote with no cue: the subject of its sentence |
+//! | `headline_dash`   | `Help people thrive – Cleverly` |
+//!
+//! The speaker phrase is then resolved: a name is its entity; `+pronoun` (he/she by gender and
+//! recency, skipping names inside quotes), `+role` ("the Home Secretary": a person the article
+//! or the gazetteer gives that role), `+salience` (a definite description like "the senior
+//! Tory" that names no known role: the person in focus), `+org` ("the company"). Unnamed sources
+//! ("a spokesman", "officials") keep an empty speaker and are never given to a person.
+//!
+//! ```
+//! use saidby::pipeline::Pipeline;
+//! let p = Pipeline::bundled().unwrap();
+//! let a = p.analyse_text("d", "Rates rise\n\nHome Secretary Jane Roe spoke on Monday. \"We will act,\" she said.\n");
+//! let q = &a.quotes[0];
+//! assert_eq!(a.speaker_name(q).as_deref(), Some("Jane Roe"));
+//! assert_eq!(q.attribution.method, "cue_after+pronoun");
+//! ```
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{EntityType, Gazetteer};
+use crate::lexicon::{CueClass, Gender, Lexicon, RoleKind};
+use crate::quotes::Quote;
+use crate::segment::{Section, Segmented};
+use crate::span::Span;
+use crate::tag::Tagged;
+use crate::text::{TokKind, is_capitalised, is_possessive, is_terminal, tokenize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum QuoteKind {
+    #[default]
+    Direct,
+    Partial,
+    Headline,
+    Other,
+}
+
+impl QuoteKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Headline => "headline",
+            QuoteKind::Other => "other",
+        }
+    }
+}
+
+/// Who said a quotation, and the evidence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attribution {
+    pub kind: QuoteKind,
+    /// The speaker, an index into `Tagged::entities`.
+    pub entity: Option<usize>,
+    /// A speaker named in the text who is no entity (a capitalised name before a cue).
+    pub name: Option<Span>,
+    /// The words that named the speaker: "he", "the Home Secretary", "a spokesman".
+    pub mention: Option<Span>,
+    /// Further speakers of a joint quote ("Mr Sunak and Ms Meloni said"), entity indices.
+    pub joint: Vec<usize>,
+    /// An unnamed source: the speaker stays empty.
+    pub unnamed: bool,
+    pub cue: Option<Span>,
+    /// The rule that decided (and how the speaker phrase was resolved): "cue_after+pronoun".
+    pub method: String,
+    pub confidence: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum It {
+    Word,
+    Num,
+    Punct(char),
+    /// A quote segment: (quote, segment).
+    Quote(usize, usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    span: Span,
+    it: It,
+    para: usize,
+    sent: usize,
+}
+
+/// What a speaker phrase is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum NpKind {
+    Entity(usize),
+    Pronoun(Gender, bool),
+    /// A description headed by a role word; `definite`: "the ..." or a possessive.
+    Role {
+        definite: bool,
+    },
+    Unnamed,
+    /// "the company", "the government".
+    OrgRef,
+    /// A capitalised name that is no entity.
+    Name,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Np {
+    kind: NpKind,
+    span: Span,
+    /// Items covered: `first..end`.
+    first: usize,
+    end: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    np: Np,
+    cue: Option<Span>,
+    method: &'static str,
+    confidence: f32,
+}
+
+/// The resolved speaker.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Who {
+    entity: Option<usize>,
+    joint: Option<usize>,
+    name: Option<Span>,
+    unnamed: bool,
+}
+
+/// A mention that pronouns and descriptions can point back to.
+#[derive(Clone, Copy, Debug)]
+struct Salient {
+    pos: usize,
+    sent: usize,
+    entity: usize,
+    speaker: bool,
+}
+
+pub struct Attributor<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    gaz: &'a Gazetteer,
+    tagged: &'a Tagged,
+    seg: &'a Segmented,
+    quotes: &'a [Quote],
+    date: Option<&'a str>,
+    items: Vec<Item>,
+    /// Item ranges of sentences.
+    sentences: Vec<(usize, usize)>,
+    /// Per quote, its segments' items.
+    quote_items: Vec<Vec<usize>>,
+    mention_start: HashMap<usize, usize>,
+    mention_end: HashMap<usize, usize>,
+    item_start: HashMap<usize, usize>,
+    salience: Vec<Salient>,
+    /// Gender learned from pronouns ("he said" after "Enver Solomon").
+    genders: HashMap<usize, Gender>,
+    /// Entities added by role resolution from the gazetteer, not named in the text.
+    pub extra_entities: Vec<u32>,
+}
+
+pub fn attribute(
+    text: &str,
+    seg: &Segmented,
+    quotes: &[Quote],
+    tagged: &Tagged,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    date: Option<&str>,
+) -> (Vec<Attribution>, Vec<u32>) {
+    let mut a = Attributor::new(text, seg, quotes, tagged, lex, gaz, date);
+    let out = a.run();
+    (out, a.extra_entities)
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+impl<'a> Attributor<'a> {
+    fn new(
+        text: &'a str,
+        seg: &'a Segmented,
+        quotes: &'a [Quote],
+        tagged: &'a Tagged,
+        lex: &'a Lexicon,
+        gaz: &'a Gazetteer,
+        date: Option<&'a str>,
+    ) -> Self {
+        let mut a = Attributor {
+            text,
+            lex,
+            gaz,
+            tagged,
+            seg,
+            quotes,
+            date,
+            items: Vec::new(),
+            sentences: Vec::new(),
+            quote_items: vec![Vec::new(); quotes.len()],
+            mention_start: HashMap::new(),
+            mention_end: HashMap::new(),
+            item_start: HashMap::new(),
+            salience: Vec::new(),
+            genders: HashMap::new(),
+            extra_entities: Vec::new(),
+        };
+        a.build_items();
+        for (mi, m) in tagged.mentions.iter().enumerate() {
+            if !m.in_quote && matches!(m.section, Section::Title | Section::Body) {
+                a.mention_start.insert(m.span.start, mi);
+                a.mention_end.insert(m.span.end, mi);
+            }
+        }
+        for (i, it) in a.items.iter().enumerate() {
+            a.item_start.insert(it.span.start, i);
+        }
+        for m in &tagged.mentions {
+            if m.in_quote || m.section != Section::Body {
+                continue;
+            }
+            if let Some(&i) = a.item_start.get(&m.span.start) {
+                let it = a.items[i];
+                a.salience.push(Salient {
+                    pos: m.span.start,
+                    sent: it.sent,
+                    entity: m.entity,
+                    speaker: false,
+                });
+            }
+        }
+        a.scan_descriptions();
+        a.salience.sort_by_key(|s| s.pos);
+        a
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let it = self.items.get(i)?;
+        matches!(it.it, It::Word).then(|| it.span.text(self.text))
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.items.get(i).is_some_and(|it| it.it == It::Punct(c))
+    }
+
+    fn sent_of(&self, i: usize) -> (usize, usize) {
+        self.sentences[self.items[i].sent]
+    }
+
+    /// Items of the title and body paragraphs, quote segments as single items, and sentences.
+    fn build_items(&mut self) {
+        let mut segs_by_para: HashMap<usize, Vec<(Span, usize, usize)>> = HashMap::new();
+        for (qi, q) in self.quotes.iter().enumerate() {
+            for (si, s) in q.segments.iter().enumerate() {
+                segs_by_para
+                    .entry(s.paragraph)
+                    .or_default()
+                    .push((s.outer, qi, si));
+            }
+        }
+        let article: Vec<usize> = self.seg.article().map(|(i, _)| i).collect();
+        for (ai, &pi) in article.iter().enumerate() {
+            let para = self.seg.paragraphs[pi];
+            let mut segs = segs_by_para.remove(&ai).unwrap_or_default();
+            segs.sort_by_key(|s| s.0.start);
+            let mut next_seg = 0;
+            let sent_start = self.items.len();
+            for t in tokenize(self.text, para.span) {
+                while next_seg < segs.len() && segs[next_seg].0.end <= t.span.start {
+                    let (outer, qi, si) = segs[next_seg];
+                    self.push_quote_item(outer, qi, si, pi);
+                    next_seg += 1;
+                }
+                if next_seg < segs.len() && segs[next_seg].0.start <= t.span.start {
+                    continue;
+                }
+                let it = match t.kind {
+                    TokKind::Word => It::Word,
+                    TokKind::Number => It::Num,
+                    TokKind::Punct => {
+                        It::Punct(t.span.text(self.text).chars().next().unwrap_or(' '))
+                    }
+                };
+                self.items.push(Item {
+                    span: t.span,
+                    it,
+                    para: pi,
+                    sent: 0,
+                });
+            }
+            while next_seg < segs.len() {
+                let (outer, qi, si) = segs[next_seg];
+                self.push_quote_item(outer, qi, si, pi);
+                next_seg += 1;
+            }
+            self.split_sentences(sent_start);
+        }
+    }
+
+    fn push_quote_item(&mut self, outer: Span, qi: usize, si: usize, pi: usize) {
+        self.quote_items[qi].push(self.items.len());
+        self.items.push(Item {
+            span: outer,
+            it: It::Quote(qi, si),
+            para: pi,
+            sent: 0,
+        });
+    }
+
+    fn ends_sentence(&self, i: usize) -> bool {
+        let it = self.items[i];
+        match it.it {
+            It::Punct(c) if is_terminal(c) => {
+                // "Mr." and initials do not end a sentence.
+                let prev = if i > 0 { self.word(i - 1) } else { None };
+                !(c == '.'
+                    && prev.is_some_and(|w| {
+                        self.lex.is_abbreviation(w) || (w.chars().count() == 1 && is_capitalised(w))
+                    }))
+            }
+            It::Quote(qi, si) => {
+                let content = self.quotes[qi].segments[si].content.text(self.text);
+                content
+                    .trim_end_matches(['"', '\'', '’', '”', ')'])
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_terminal)
+            }
+            _ => false,
+        }
+    }
+
+    fn starts_sentence(&self, i: usize) -> bool {
+        let it = self.items[i];
+        match it.it {
+            It::Word => is_capitalised(it.span.text(self.text)),
+            It::Num | It::Quote(..) => true,
+            It::Punct(c) => matches!(c, '(' | '[' | '"' | '“' | '‘' | '\''),
+        }
+    }
+
+    fn split_sentences(&mut self, from: usize) {
+        let end = self.items.len();
+        if from == end {
+            return;
+        }
+        let mut start = from;
+        for i in from..end {
+            let boundary = i + 1 == end || (self.ends_sentence(i) && self.starts_sentence(i + 1));
+            if boundary {
+                let s = self.sentences.len();
+                for it in &mut self.items[start..=i] {
+                    it.sent = s;
+                }
+                self.sentences.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+    }
+
+    /// Definite role descriptions in narration ("the Home Secretary said the plan...") resolved
+    /// to their person, so later pronouns can find them.
+    fn scan_descriptions(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.items.len() {
+            let Some(w) = self.word(i) else { continue };
+            if !matches!(lower(w).as_str(), "the") {
+                continue;
+            }
+            if self.seg.paragraphs[self.items[i].para].section != Section::Body {
+                continue;
+            }
+            if let Some(np) = self.np_after(i)
+                && let NpKind::Role { definite: true } = np.kind
+                && let Some(e) = self.resolve_role_known(np)
+            {
+                found.push(Salient {
+                    pos: np.span.start,
+                    sent: self.items[i].sent,
+                    entity: e,
+                    speaker: false,
+                });
+            }
+        }
+        self.salience.extend(found);
+    }
+
+    /// The cue verb starting at item `i`: its number of items and class.
+    fn cue_at(&self, i: usize) -> Option<(usize, CueClass)> {
+        let w = self.word(i)?;
+        if is_capitalised(w) && i > 0 && !self.is_sentence_start(i) {
+            // Capitalised mid-sentence: a name ("Says Law"), not a verb.
+            return None;
+        }
+        let mut words: Vec<&str> = Vec::with_capacity(3);
+        for k in i..(i + 3).min(self.items.len()) {
+            match self.word(k) {
+                Some(x) => words.push(x),
+                None => break,
+            }
+        }
+        let cue = self.lex.cue_at(&words)?;
+        // A noun, not a verb: "the claims", "his comments", "Blair's warning".
+        if i > 0
+            && let Some(prev) = self.word(i - 1)
+            && (self.lex.is_determiner(prev) || is_possessive(prev) || lower(prev) == "said")
+        {
+            return None;
+        }
+        Some((cue.words.len(), cue.class))
+    }
+
+    fn is_sentence_start(&self, i: usize) -> bool {
+        self.sentences[self.items[i].sent].0 == i
+    }
+
+    fn skip_fillers_back(&self, mut j: usize, floor: usize) -> usize {
+        while j > floor && self.word(j - 1).is_some_and(|w| self.lex.is_filler(w)) {
+            j -= 1;
+        }
+        j
+    }
+
+    fn skip_fillers_forward(&self, mut j: usize, ceil: usize) -> usize {
+        while j < ceil
+            && self
+                .word(j)
+                .is_some_and(|w| self.lex.is_filler(w) && self.cue_at(j).is_none())
+        {
+            j += 1;
+        }
+        j
+    }
+
+    fn classify_head(&self, head: &str, first: usize, end: usize) -> Option<NpKind> {
+        let h = lower(head);
+        let det = self.word(first).map(lower);
+        let definite = matches!(
+            det.as_deref(),
+            Some("the" | "his" | "her" | "their" | "its" | "our" | "this" | "that")
+        ) || (first + 1 < end && self.word(first + 1).is_some_and(is_possessive));
+        if self.lex.is_source_noun(&h) {
+            return Some(NpKind::Unnamed);
+        }
+        // A role of one or more words ending the phrase.
+        let words: Vec<&str> = (first..end).filter_map(|k| self.word(k)).collect();
+        let role = (1..=self.lex.role_max_words().min(words.len()))
+            .rev()
+            .find_map(|n| self.lex.role(&words[words.len() - n..]));
+        if role.is_some() {
+            return Some(if definite {
+                NpKind::Role { definite: true }
+            } else {
+                NpKind::Unnamed
+            });
+        }
+        if self.lex.is_org_noun(&h) {
+            return Some(if definite {
+                NpKind::OrgRef
+            } else {
+                NpKind::Unnamed
+            });
+        }
+        None
+    }
+
+    /// The speaker phrase ending just before item `k`: a base phrase, widened to the noun
+    /// before a preposition ("a spokesman for the Treasury", "officials at the Home Office").
+    fn np_before(&self, k: usize, floor: usize, depth: u8) -> Option<Np> {
+        let base = self.np_base_before(k, floor, depth)?;
+        if matches!(base.kind, NpKind::Pronoun(..)) {
+            return Some(base);
+        }
+        let mut p = base.first;
+        if p > floor && self.word(p - 1).is_some_and(|x| lower(x) == "the") {
+            p -= 1;
+        }
+        if p > floor
+            && self.word(p - 1).is_some_and(|x| self.lex.is_preposition(x))
+            && let Some(head) = self.np_before(p - 1, floor, depth + 1)
+        {
+            let person =
+                matches!(head.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person);
+            if person
+                || matches!(
+                    head.kind,
+                    NpKind::Unnamed | NpKind::Role { .. } | NpKind::OrgRef
+                )
+            {
+                return Some(Np {
+                    span: head.span.cover(base.span),
+                    end: k,
+                    ..head
+                });
+            }
+        }
+        Some(base)
+    }
+
+    fn np_base_before(&self, k: usize, floor: usize, depth: u8) -> Option<Np> {
+        if k <= floor || depth > 3 {
+            return None;
+        }
+        let j = k - 1;
+        let it = self.items[j];
+        match it.it {
+            It::Word => {
+                let w = it.span.text(self.text);
+                if let Some(&mi) = self.mention_end.get(&it.span.end) {
+                    let m = self.tagged.mentions[mi];
+                    let first = *self.item_start.get(&m.span.start)?;
+                    return Some(Np {
+                        kind: NpKind::Entity(m.entity),
+                        span: m.span,
+                        first,
+                        end: k,
+                    });
+                }
+                if let Some(p) = self.lex.pronoun(w) {
+                    return Some(Np {
+                        kind: NpKind::Pronoun(p.gender, p.plural),
+                        span: it.span,
+                        first: j,
+                        end: k,
+                    });
+                }
+                // A common noun phrase: back to its determiner.
+                let mut first = j;
+                let mut n = 1;
+                while first > floor && n < 8 {
+                    let prev = first - 1;
+                    let Some(pw) = self.word(prev) else { break };
+                    if self.lex.is_determiner(pw) {
+                        first = prev;
+                        break;
+                    }
+                    if self.lex.is_preposition(pw)
+                        || self.lex.is_conjunction(pw)
+                        || self.lex.pronoun(pw).is_some()
+                        || self.cue_at(prev).is_some()
+                        || self.lex.is_filler(pw) && !is_capitalised(pw)
+                    {
+                        break;
+                    }
+                    first = prev;
+                    n += 1;
+                }
+                if let Some(kind) = self.classify_head(w, first, k) {
+                    let span = Span::new(self.items[first].span.start, it.span.end);
+                    return Some(Np {
+                        kind,
+                        span,
+                        first,
+                        end: k,
+                    });
+                }
+                if is_capitalised(w) && !self.lex.is_not_name(w) && !self.lex.is_honorific(w) {
+                    // A name in no gazetteer: the capitalised words before the cue.
+                    let mut f = j;
+                    while f > floor
+                        && self
+                            .word(f - 1)
+                            .is_some_and(|x| is_capitalised(x) && !self.lex.is_not_name(x))
+                    {
+                        f -= 1;
+                    }
+                    return Some(Np {
+                        kind: NpKind::Name,
+                        span: Span::new(self.items[f].span.start, it.span.end),
+                        first: f,
+                        end: k,
+                    });
+                }
+                None
+            }
+            It::Punct(',') => {
+                // An appositive or relative clause between the speaker and the cue:
+                // "Stephen Kinnock, Labour's shadow immigration minister, said".
+                let mut c = j;
+                let lim = j.saturating_sub(20).max(floor);
+                while c > lim {
+                    c -= 1;
+                    match self.items[c].it {
+                        It::Punct(',') => {
+                            let np = self.np_before(c, floor, depth + 1)?;
+                            return matches!(
+                                np.kind,
+                                NpKind::Entity(_)
+                                    | NpKind::Name
+                                    | NpKind::Unnamed
+                                    | NpKind::Role { .. }
+                                    | NpKind::OrgRef
+                            )
+                            .then_some(Np { end: k, ..np });
+                        }
+                        It::Quote(..) | It::Punct('.' | ';' | ':') => return None,
+                        _ => {}
+                    }
+                }
+                None
+            }
+            It::Punct(')') => {
+                let mut c = j;
+                while c > floor {
+                    c -= 1;
+                    if self.is_punct(c, '(') {
+                        return self
+                            .np_before(c, floor, depth + 1)
+                            .map(|np| Np { end: k, ..np });
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The speaker phrase starting at item `k` ("said Mr Blair", "said a spokesman for X").
+    fn np_after(&self, k: usize) -> Option<Np> {
+        let it = *self.items.get(k)?;
+        let (_, sent_end) = self.sent_of(k);
+        if let Some(&mi) = self.mention_start.get(&it.span.start) {
+            let m = self.tagged.mentions[mi];
+            let mut end = k;
+            while end < sent_end && self.items[end].span.end <= m.span.end {
+                end += 1;
+            }
+            return Some(Np {
+                kind: NpKind::Entity(m.entity),
+                span: m.span,
+                first: k,
+                end,
+            });
+        }
+        let w = self.word(k)?;
+        if let Some(p) = self.lex.pronoun(w) {
+            return Some(Np {
+                kind: NpKind::Pronoun(p.gender, p.plural),
+                span: it.span,
+                first: k,
+                end: k + 1,
+            });
+        }
+        // Words up to a preposition, punctuation or a verb; the last is the head.
+        let mut end = k;
+        while end < sent_end && end - k < 8 {
+            let Some(x) = self.word(end) else { break };
+            if end > k
+                && (self.lex.is_preposition(x)
+                    || self.lex.is_conjunction(x)
+                    || self.cue_at(end).is_some()
+                    || (self.lex.is_filler(x) && !is_capitalised(x)))
+            {
+                break;
+            }
+            if end > k
+                && self.mention_start.contains_key(&self.items[end].span.start)
+                && !self.word(end - 1).is_some_and(is_possessive)
+            {
+                // "the Labour leader" is one phrase; "a spokesman Mr X" is not.
+                let head_so_far = self.word(end - 1).map(lower).unwrap_or_default();
+                if !self.lex.is_determiner(&head_so_far) && self.lex.role(&[&head_so_far]).is_none()
+                {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        if end == k {
+            return None;
+        }
+        let head = self.word(end - 1)?;
+        if let Some(kind) = self.classify_head(head, k, end) {
+            // Take a following "for the Home Office" into the phrase's words.
+            let mut span = Span::new(it.span.start, self.items[end - 1].span.end);
+            let mut e = end;
+            if e < sent_end && self.word(e).is_some_and(|x| self.lex.is_preposition(x)) {
+                let mut f = e + 1;
+                while f < sent_end
+                    && self
+                        .word(f)
+                        .is_some_and(|x| is_capitalised(x) || lower(x) == "the")
+                {
+                    f += 1;
+                }
+                if f > e + 1 {
+                    span = span.cover(self.items[f - 1].span);
+                    e = f;
+                }
+            }
+            return Some(Np {
+                kind,
+                span,
+                first: k,
+                end: e,
+            });
+        }
+        if is_capitalised(w)
+            && !self.lex.is_not_name(w)
+            && !self.lex.is_honorific(w)
+            && !self.lex.is_determiner(w)
+        {
+            let mut f = k;
+            while f < sent_end
+                && self
+                    .word(f)
+                    .is_some_and(|x| is_capitalised(x) && !self.lex.is_not_name(x))
+            {
+                f += 1;
+            }
+            return Some(Np {
+                kind: NpKind::Name,
+                span: Span::new(it.span.start, self.items[f - 1].span.end),
+                first: k,
+                end: f,
+            });
+        }
+        None
+    }
+
+    fn run(&mut self) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = vec![Attribution::default(); self.quotes.len()];
+        let mut order: Vec<usize> = (0..self.quotes.len()).collect();
+        order.sort_by_key(|&q| self.quotes[q].outer().start);
+        for qi in order {
+            let a = self.attribute_one(qi, &out);
+            if let Some(e) = a.entity
+                && let Some(&i) = self.quote_items[qi].first()
+            {
+                let it = self.items[i];
+                self.push_salient(Salient {
+                    pos: it.span.start,
+                    sent: it.sent,
+                    entity: e,
+                    speaker: true,
+                });
+            }
+            out[qi] = a;
+        }
+        out
+    }
+
+    fn push_salient(&mut self, s: Salient) {
+        let at = self.salience.partition_point(|x| x.pos <= s.pos);
+        self.salience.insert(at, s);
+    }
+
+    fn attribute_one(&mut self, qi: usize, done: &[Attribution]) -> Attribution {
+        let q = &self.quotes[qi];
+        let Some(&first) = self.quote_items[qi].first() else {
+            return Attribution {
+                method: "none".into(),
+                ..Attribution::default()
+            };
+        };
+        let last = *self.quote_items[qi].last().expect("non-empty");
+        if q.headline {
+            return self.attribute_headline(qi, first, last);
+        }
+        let found = self.find_frame(first, last, done);
+        let mut a = Attribution::default();
+        if let Some(f) = found {
+            let (who, how) = self.resolve(f.np);
+            a.entity = who.entity;
+            a.joint.extend(who.joint);
+            a.name = who.name;
+            a.unnamed = who.unnamed;
+            a.mention = Some(f.np.span);
+            a.cue = f.cue;
+            let resolved = who.entity.is_some() || who.name.is_some() || who.unnamed;
+            a.method = if how.is_empty() {
+                f.method.to_string()
+            } else {
+                format!("{}+{how}", f.method)
+            };
+            a.confidence = if resolved {
+                f.confidence * if how == "salience" { 0.7 } else { 1.0 }
+            } else {
+                0.2
+            };
+            if let (NpKind::Pronoun(g, false), Some(e)) = (f.np.kind, who.entity) {
+                self.learn_gender(e, g);
+            }
+        }
+        a.kind = self.kind_of(qi, first, last, &a);
+        if a.kind == QuoteKind::Other {
+            return Attribution {
+                kind: QuoteKind::Other,
+                method: "other".into(),
+                confidence: 0.6,
+                ..Attribution::default()
+            };
+        }
+        if a.method.is_empty() {
+            a.method = "none".into();
+        }
+        a
+    }
+
+    fn learn_gender(&mut self, e: usize, g: Gender) {
+        if g != Gender::Unknown && self.entity_gender(e) == Gender::Unknown {
+            self.genders.insert(e, g);
+        }
+    }
+
+    fn entity_gender(&self, e: usize) -> Gender {
+        if let Some(&g) = self.genders.get(&e) {
+            return g;
+        }
+        match self.tagged.entities.get(e) {
+            Some(d) => d.gender,
+            None => {
+                self.gaz
+                    .entity(self.extra_entities[e - self.tagged.entities.len()])
+                    .gender
+            }
+        }
+    }
+
+    /// Entities past the article's list are gazetteer people found by role (see
+    /// [`Attributor::extra_entities`]); the pipeline appends them in this order.
+    fn etype(&self, e: usize) -> EntityType {
+        match self.tagged.entities.get(e) {
+            Some(d) => d.etype,
+            None => {
+                self.gaz
+                    .entity(self.extra_entities[e - self.tagged.entities.len()])
+                    .etype
+            }
+        }
+    }
+
+    /// The reporting frame of a quote whose first and last segment items are given.
+    fn find_frame(&self, first: usize, last: usize, done: &[Attribution]) -> Option<Found> {
+        let (s_start, _) = self.sent_of(first);
+        let (_, s_end) = self.sent_of(last);
+        // 1. A cue right after the quote: `"...," he said` / `"...," said X`.
+        if let Some(f) = self.cue_after(last + 1, s_end) {
+            return Some(f);
+        }
+        // The quote ended its sentence and the next is only the attribution: `"Why?" Mr X asked.`
+        if s_end < self.items.len()
+            && self.items[s_end].para == self.items[last].para
+            && self.is_sentence_start(s_end)
+            && self.next_is_quote_free_clause(s_end)
+            && let Some(f) = self.cue_after(s_end, self.sent_of(s_end).1)
+        {
+            return Some(Found {
+                method: "cue_after",
+                confidence: f.confidence * 0.9,
+                ..f
+            });
+        }
+        // 2. `X: "..."`
+        if first > s_start
+            && self.is_punct(first - 1, ':')
+            && !(s_start..first - 1).any(|k| self.cue_at(k).is_some())
+            && let Some(np) = self.np_before(first - 1, s_start, 0)
+        {
+            return Some(Found {
+                np,
+                cue: None,
+                method: "colon",
+                confidence: 0.85,
+            });
+        }
+        // 3. A cue before the quote in its sentence.
+        if let Some(f) = self.cue_before(first, s_start) {
+            return Some(f);
+        }
+        // 4. A cue later in the sentence, not right after the quote.
+        let mut k = last + 1;
+        while k < s_end {
+            if matches!(self.items[k].it, It::Quote(..)) {
+                k += 1;
+                continue;
+            }
+            if let Some((n, class)) = self.cue_at(k)
+                && class != CueClass::Label
+            {
+                let j = self.skip_fillers_back(k, last + 1);
+                if let Some(np) = self.np_before(j, last + 1, 0) {
+                    return Some(Found {
+                        np,
+                        cue: Some(self.span_of(k, k + n)),
+                        method: "cue_in_sentence",
+                        confidence: 0.85,
+                    });
+                }
+                if let Some(np) = self.np_after(k + n) {
+                    return Some(Found {
+                        np,
+                        cue: Some(self.span_of(k, k + n)),
+                        method: "cue_in_sentence",
+                        confidence: 0.8,
+                    });
+                }
+            }
+            k += 1;
+        }
+        // 5. "Rishi Sunak's pledge to "stop the boats"", "his description of it as "..."".
+        if let Some(f) = self.possessive_frame(first, s_start) {
+            return Some(f);
+        }
+        // 6. No frame in the sentence: look around it.
+        self.context_frame(first, done)
+    }
+
+    fn span_of(&self, from: usize, to: usize) -> Span {
+        self.items[from].span.cover(self.items[to - 1].span)
+    }
+
+    fn next_is_quote_free_clause(&self, s: usize) -> bool {
+        let (a, b) = self.sentences[self.items[s].sent];
+        b - a <= 14 && (a..b).all(|k| !matches!(self.items[k].it, It::Quote(..)))
+    }
+
+    /// `"...," said X`, `"...," X said`, `"...," according to X`, starting at item `k`.
+    fn cue_after(&self, k: usize, s_end: usize) -> Option<Found> {
+        let mut k = k;
+        let mut skipped = 0;
+        while k < s_end
+            && skipped < 2
+            && matches!(self.items[k].it, It::Punct(',' | '—' | '–' | '-'))
+        {
+            k += 1;
+            skipped += 1;
+        }
+        if k >= s_end {
+            return None;
+        }
+        if let Some(w) = self.word(k)
+            && lower(w) == "according"
+            && self.word(k + 1).is_some_and(|x| lower(x) == "to")
+        {
+            let np = self.np_after(k + 2)?;
+            return Some(Found {
+                np,
+                cue: Some(self.span_of(k, k + 2)),
+                method: "cue_after",
+                confidence: 0.9,
+            });
+        }
+        // Inverted: `said Mr Blair`, `added the minister`.
+        if let Some((n, class)) = self.cue_at(k)
+            && class != CueClass::Label
+        {
+            let after = self.skip_fillers_forward(k + n, s_end);
+            if let Some(np) = self.np_after(after) {
+                return Some(Found {
+                    np,
+                    cue: Some(self.span_of(k, k + n)),
+                    method: "cue_after",
+                    confidence: 0.95,
+                });
+            }
+            return None;
+        }
+        // `Mr Blair said`, `he told the BBC`, `Stephen Kinnock, the minister, said`.
+        let np = self.np_after(k)?;
+        let mut j = np.end;
+        if j < s_end && self.is_punct(j, ',') {
+            // Skip an appositive to its closing comma.
+            let mut c = j + 1;
+            while c < s_end
+                && c - j < 20
+                && !self.is_punct(c, ',')
+                && !matches!(self.items[c].it, It::Quote(..))
+            {
+                c += 1;
+            }
+            if c < s_end && self.is_punct(c, ',') {
+                j = c + 1;
+            }
+        }
+        let j = self.skip_fillers_forward(j, s_end);
+        if j < s_end
+            && let Some((n, class)) = self.cue_at(j)
+            && class != CueClass::Label
+        {
+            return Some(Found {
+                np,
+                cue: Some(self.span_of(j, j + n)),
+                method: "cue_after",
+                confidence: 0.95,
+            });
+        }
+        None
+    }
+
+    /// The nearest cue before the quote in its sentence, and its subject.
+    fn cue_before(&self, first: usize, s_start: usize) -> Option<Found> {
+        let mut k = first;
+        let mut coordinated = false;
+        while k > s_start {
+            k -= 1;
+            if first - k > 40 {
+                break;
+            }
+            let Some((n, class)) = self.cue_at(k) else {
+                continue;
+            };
+            if k + n > first {
+                continue;
+            }
+            // A participle opening the sentence ("Asked about it, Mr X said: ...") is not the cue.
+            if self
+                .word(k)
+                .is_some_and(|w| is_capitalised(w) && (w.ends_with("ing") || w.ends_with("ed")))
+                && k == s_start
+            {
+                continue;
+            }
+            let cue = self.span_of(k, k + n);
+            let adjacent = self.is_adjacent(k + n, first);
+            let conf = if adjacent { 0.95 } else { 0.85 };
+            let method = "cue_before";
+            // Subject before the cue.
+            let j = self.skip_fillers_back(k, s_start);
+            let prev = if j > s_start { self.word(j - 1) } else { None };
+            let joined = prev.is_some_and(|w| self.lex.is_conjunction(w))
+                || (j > s_start
+                    && self.is_punct(j - 1, ',')
+                    && j >= 2
+                    && matches!(self.items[j - 2].it, It::Quote(..)));
+            if joined || prev.is_some_and(|w| lower(w) == "to") {
+                // "He said X but noted that ...": the subject of the earlier cue.
+                coordinated = true;
+                continue;
+            }
+            if let Some(np) = self.np_before(j, s_start, 0) {
+                return Some(Found {
+                    np,
+                    cue: Some(cue),
+                    method,
+                    confidence: conf,
+                });
+            }
+            // "Said Mr X:" at the start of a sentence.
+            if j == s_start
+                && let Some(np) = self.np_after(k + n)
+            {
+                return Some(Found {
+                    np,
+                    cue: Some(cue),
+                    method,
+                    confidence: conf * 0.9,
+                });
+            }
+            if class == CueClass::Label {
+                continue;
+            }
+        }
+        if coordinated && let Some(np) = self.subject_of(s_start, first) {
+            return Some(Found {
+                np,
+                cue: None,
+                method: "cue_before",
+                confidence: 0.8,
+            });
+        }
+        None
+    }
+
+    /// Only "that", an object of "told" ("told the BBC", "told BBC Radio 4's Today programme"),
+    /// a colon or a comma between the cue's end and the quote.
+    fn is_adjacent(&self, from: usize, quote: usize) -> bool {
+        let mut words = 0;
+        for k in from..quote {
+            match self.items[k].it {
+                It::Word | It::Num => words += 1,
+                It::Punct(':' | ',') => {}
+                It::Punct(_)
+                    if self.word(k).is_none() && self.items[k].span.text(self.text) == "’" => {}
+                _ => return false,
+            }
+        }
+        words <= 6
+    }
+
+    /// The subject of the sentence: its first speaker phrase outside an opening adverbial.
+    fn subject_of(&self, s_start: usize, before: usize) -> Option<Np> {
+        let mut k = s_start;
+        // Skip an opening phrase up to its comma ("In a speech on Tuesday, ...").
+        if let Some(w) = self.word(k)
+            && (self.lex.is_preposition(w)
+                || self.lex.is_not_name(w) && !self.lex.is_determiner(w)
+                || w.ends_with("ing"))
+            && self.lex.pronoun(w).is_none()
+            && let Some(c) = (k..before.min(k + 20)).find(|&c| self.is_punct(c, ','))
+        {
+            k = c + 1;
+        }
+        let np = self.np_after(k)?;
+        (np.end <= before && !matches!(np.kind, NpKind::Name)
+            || matches!(np.kind, NpKind::Entity(_)))
+        .then_some(np)
+    }
+
+    fn possessive_frame(&self, first: usize, s_start: usize) -> Option<Found> {
+        // Look back a few words for "X's <speech noun>" or "his <speech noun>".
+        let lo = first.saturating_sub(8).max(s_start);
+        for k in (lo..first).rev() {
+            let Some(w) = self.word(k) else { continue };
+            if !self.lex.is_speech_noun(w) || k == 0 {
+                continue;
+            }
+            let p = k - 1;
+            let pw = self.word(p)?;
+            if is_possessive(pw) {
+                let np = self.np_before(p, s_start, 0)?;
+                return Some(Found {
+                    np,
+                    cue: Some(self.items[k].span),
+                    method: "possessive",
+                    confidence: 0.7,
+                });
+            }
+            if matches!(lower(pw).as_str(), "his" | "her") {
+                let g = if lower(pw) == "his" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let np = Np {
+                    kind: NpKind::Pronoun(g, false),
+                    span: self.items[p].span,
+                    first: p,
+                    end: k,
+                };
+                return Some(Found {
+                    np,
+                    cue: Some(self.items[k].span),
+                    method: "possessive",
+                    confidence: 0.65,
+                });
+            }
+        }
+        None
+    }
+
+    /// A quote with no frame in its sentence: the sentences and paragraphs around it.
+    fn context_frame(&self, first: usize, done: &[Attribution]) -> Option<Found> {
+        let (s_start, _) = self.sent_of(first);
+        let para = self.items[first].para;
+        let sentence_initial = first == s_start;
+        let quote_only_para = {
+            let (p0, p1) = self.para_items(para);
+            (p0..p1).all(|k| matches!(self.items[k].it, It::Quote(..) | It::Punct(_)))
+        };
+        // The previous quote of this paragraph, in the same or the previous sentence.
+        let prev_quote = (0..first)
+            .rev()
+            .take_while(|&k| self.items[k].para == para)
+            .find_map(|k| match self.items[k].it {
+                It::Quote(q, _)
+                    if !done[q].method.is_empty() && done[q].kind != QuoteKind::Other =>
+                {
+                    Some((k, q))
+                }
+                _ => None,
+            });
+        if let Some((k, q)) = prev_quote
+            && (self.items[k].sent + 1 >= self.items[first].sent)
+            && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
+        {
+            return Some(self.reuse(q, done, "previous_quote", 0.85));
+        }
+        if sentence_initial || quote_only_para {
+            // The previous sentence of the paragraph names a speaker with a cue.
+            let sent = self.items[first].sent;
+            if sent > 0 && s_start > 0 && self.items[s_start - 1].para == para {
+                let (ps, pe) = self.sentences[sent - 1];
+                for k in ps..pe {
+                    if let Some((n, class)) = self.cue_at(k)
+                        && class == CueClass::Speech
+                    {
+                        let j = self.skip_fillers_back(k, ps);
+                        if let Some(np) = self.np_before(j, ps, 0) {
+                            return Some(Found {
+                                np,
+                                cue: Some(self.span_of(k, k + n)),
+                                method: "previous_sentence",
+                                confidence: 0.75,
+                            });
+                        }
+                    }
+                }
+            }
+            // The paragraph before ends "X said:".
+            let (p0, _) = self.para_items(para);
+            if first == p0 && p0 > 0 && self.is_punct(p0 - 1, ':') {
+                let (ps, _) = self.sent_of(p0 - 1);
+                if let Some(f) = self.cue_before(p0 - 1, ps) {
+                    return Some(Found {
+                        method: "colon_paragraph",
+                        confidence: 0.85,
+                        ..f
+                    });
+                }
+            }
+        }
+        if quote_only_para {
+            // A run of quote-only paragraphs: the speaker of the last quote before.
+            let (p0, _) = self.para_items(para);
+            let prev = (0..p0)
+                .rev()
+                .take(200)
+                .find_map(|k| match self.items[k].it {
+                    It::Quote(q, _)
+                        if done[q].kind != QuoteKind::Other && !done[q].method.is_empty() =>
+                    {
+                        Some((k, q))
+                    }
+                    _ => None,
+                });
+            if let Some((k, q)) = prev
+                && self.paragraph_gap(self.items[k].para, para) <= 2
+                && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
+            {
+                return Some(self.reuse(q, done, "quote_run", 0.8));
+            }
+        }
+        // A partial quote with no cue: the subject of its sentence.
+        if !sentence_initial
+            && let Some(np) = self.subject_of(s_start, first)
+            && !matches!(np.kind, NpKind::Name)
+        {
+            return Some(Found {
+                np,
+                cue: None,
+                method: "subject",
+                confidence: 0.6,
+            });
+        }
+        None
+    }
+
+    /// How many body paragraphs apart two paragraphs are (captions between do not count).
+    fn paragraph_gap(&self, a: usize, b: usize) -> usize {
+        (a.min(b)..a.max(b))
+            .filter(|&p| self.seg.paragraphs[p + 1].section == Section::Body)
+            .count()
+    }
+
+    fn para_items(&self, para: usize) -> (usize, usize) {
+        let start = self.items.partition_point(|it| it.para < para);
+        let end = self.items.partition_point(|it| it.para <= para);
+        (start, end)
+    }
+
+    /// The same speaker as quote `q`, as a phrase pointing at it.
+    fn reuse(
+        &self,
+        q: usize,
+        done: &[Attribution],
+        method: &'static str,
+        confidence: f32,
+    ) -> Found {
+        let a = &done[q];
+        let span = a.mention.unwrap_or(self.quotes[q].outer());
+        let kind = match (a.entity, a.unnamed) {
+            (Some(e), _) => NpKind::Entity(e),
+            (None, true) => NpKind::Unnamed,
+            _ => NpKind::Name,
+        };
+        let span = if kind == NpKind::Name {
+            a.name.unwrap_or(span)
+        } else {
+            span
+        };
+        Found {
+            np: Np {
+                kind,
+                span,
+                first: 0,
+                end: 0,
+            },
+            cue: a.cue,
+            method,
+            confidence: confidence.min(a.confidence.max(0.5)),
+        }
+    }
+
+    fn attribute_headline(&mut self, qi: usize, first: usize, last: usize) -> Attribution {
+        let (s_start, s_end) = self.sent_of(first);
+        let mut a = Attribution {
+            kind: QuoteKind::Headline,
+            confidence: 0.5,
+            ..Attribution::default()
+        };
+        let found = self
+            .cue_after(last + 1, s_end)
+            .or_else(|| self.cue_before(first, s_start))
+            .or_else(|| {
+                // `Help people thrive – Cleverly`: a name after a dash ending the headline.
+                let (_, e) = self.sent_of(first);
+                let k = (last + 1..e)
+                    .find(|&k| matches!(self.items[k].it, It::Punct('–' | '—' | '-' | ':')))?;
+                let np = self.np_after(k + 1)?;
+                Some(Found {
+                    np,
+                    cue: None,
+                    method: "headline_dash",
+                    confidence: 0.7,
+                })
+            })
+            .or_else(|| {
+                // `Cleverly: ...` / `Blair 'will not quit'`: a name before the quote.
+                let np = self.np_before(first, s_start, 0).or_else(|| {
+                    if first > s_start && self.is_punct(first - 1, ':') {
+                        self.np_before(first - 1, s_start, 0)
+                    } else {
+                        None
+                    }
+                })?;
+                Some(Found {
+                    np,
+                    cue: None,
+                    method: "headline_subject",
+                    confidence: 0.6,
+                })
+            });
+        if let Some(f) = found {
+            let (who, how) = self.resolve_headline(f.np);
+            a.entity = who.entity;
+            a.name = who.name;
+            a.unnamed = who.unnamed;
+            a.mention = Some(f.np.span);
+            a.cue = f.cue;
+            a.method = if how.is_empty() {
+                f.method.to_string()
+            } else {
+                format!("{}+{how}", f.method)
+            };
+            a.confidence = f.confidence * 0.8;
+        } else {
+            a.method = "none".into();
+        }
+        let _ = qi;
+        a
+    }
+
+    /// Headlines come before the body: a surname there is resolved against the whole article.
+    fn resolve_headline(&mut self, np: Np) -> (Who, &'static str) {
+        if let NpKind::Name = np.kind {
+            let w = np.span.text(self.text);
+            let hit = self
+                .tagged
+                .entities
+                .iter()
+                .position(|e| e.etype == EntityType::Person && e.surname.as_deref() == Some(w));
+            if let Some(e) = hit {
+                return (
+                    Who {
+                        entity: Some(e),
+                        ..Who::default()
+                    },
+                    "surname",
+                );
+            }
+        }
+        if let NpKind::Pronoun(..) = np.kind {
+            return (Who::default(), "");
+        }
+        self.resolve(np)
+    }
+
+    /// A person named just before "and" in front of item `k`: the first of joint speakers.
+    fn joint_before(&self, k: usize) -> Option<usize> {
+        if k < 2 || self.word(k - 1).is_none_or(|w| w != "and") {
+            return None;
+        }
+        let &mi = self.mention_end.get(&self.items[k - 2].span.end)?;
+        let e = self.tagged.mentions[mi].entity;
+        (self.etype(e) == EntityType::Person).then_some(e)
+    }
+
+    fn resolve(&mut self, np: Np) -> (Who, &'static str) {
+        match np.kind {
+            NpKind::Entity(e) => {
+                let joint = if self.etype(e) == EntityType::Person {
+                    self.joint_before(np.first)
+                } else {
+                    None
+                };
+                match joint {
+                    Some(j) if j != e => (
+                        Who {
+                            entity: Some(j),
+                            joint: Some(e),
+                            ..Who::default()
+                        },
+                        "joint",
+                    ),
+                    _ => (
+                        Who {
+                            entity: Some(e),
+                            ..Who::default()
+                        },
+                        "",
+                    ),
+                }
+            }
+            NpKind::Name => (
+                Who {
+                    name: Some(np.span),
+                    ..Who::default()
+                },
+                "",
+            ),
+            NpKind::Unnamed => (
+                Who {
+                    unnamed: true,
+                    ..Who::default()
+                },
+                "unnamed",
+            ),
+            NpKind::Pronoun(g, plural) => {
+                if plural {
+                    if let Some((a, b)) = self.joint_subject(np.first) {
+                        return (
+                            Who {
+                                entity: Some(a),
+                                joint: Some(b),
+                                ..Who::default()
+                            },
+                            "pronoun+joint",
+                        );
+                    }
+                    let e = self.resolve_they(np.span.start);
+                    return (
+                        Who {
+                            entity: e,
+                            ..Who::default()
+                        },
+                        "pronoun",
+                    );
+                }
+                let e = self.resolve_pronoun(np.span.start, g);
+                (
+                    Who {
+                        entity: e,
+                        ..Who::default()
+                    },
+                    "pronoun",
+                )
+            }
+            NpKind::Role { .. } => {
+                if let Some(e) = self.resolve_role_known(np) {
+                    return (
+                        Who {
+                            entity: Some(e),
+                            ..Who::default()
+                        },
+                        "role",
+                    );
+                }
+                // A description naming no known role: the person in focus.
+                let e = self.resolve_pronoun(np.span.start, Gender::Unknown);
+                (
+                    Who {
+                        entity: e,
+                        ..Who::default()
+                    },
+                    "salience",
+                )
+            }
+            NpKind::OrgRef => {
+                let e = self
+                    .salience
+                    .iter()
+                    .rev()
+                    .filter(|s| s.pos < np.span.start)
+                    .find(|s| self.etype(s.entity) == EntityType::Organisation)
+                    .map(|s| s.entity);
+                match e {
+                    Some(e) => (
+                        Who {
+                            entity: Some(e),
+                            ..Who::default()
+                        },
+                        "org",
+                    ),
+                    None => (
+                        Who {
+                            unnamed: true,
+                            ..Who::default()
+                        },
+                        "unnamed",
+                    ),
+                }
+            }
+        }
+    }
+
+    /// "he"/"she": the person it points back to, by gender and recency, preferring the first
+    /// person of a sentence (its subject) and earlier speakers.
+    fn resolve_pronoun(&self, pos: usize, g: Gender) -> Option<usize> {
+        let i = self
+            .items
+            .partition_point(|it| it.span.start <= pos)
+            .checked_sub(1)?;
+        let here = self.items[i];
+        let person = |s: &Salient| self.etype(s.entity) == EntityType::Person;
+        let known_match = |s: &Salient| {
+            let eg = self.entity_gender(s.entity);
+            g == Gender::Unknown || eg == g
+        };
+        let compatible = |s: &Salient| self.entity_gender(s.entity).compatible(g);
+        let before: Vec<&Salient> = self
+            .salience
+            .iter()
+            .filter(|s| s.pos < pos && person(s))
+            .collect();
+        let mut fallback: Option<usize> = None;
+        let mut sent = here.sent as isize;
+        let mut scanned = 0;
+        while sent >= 0 && scanned < 10 {
+            let s = sent as usize;
+            let in_sent: Vec<&&Salient> = before.iter().filter(|x| x.sent == s).collect();
+            if !in_sent.is_empty() {
+                // Speakers first, then the leftmost (the subject).
+                let mut ordered: Vec<&&Salient> =
+                    in_sent.iter().copied().filter(|x| x.speaker).collect();
+                ordered.extend(in_sent.iter().copied().filter(|x| !x.speaker));
+                if let Some(x) = ordered
+                    .iter()
+                    .find(|x| known_match(x) && self.entity_gender(x.entity) != Gender::Unknown)
+                {
+                    return Some(x.entity);
+                }
+                if fallback.is_none()
+                    && let Some(x) = ordered.iter().find(|x| compatible(x))
+                {
+                    fallback = Some(x.entity);
+                }
+            }
+            if fallback.is_some() && scanned >= 2 {
+                return fallback;
+            }
+            if self.paragraph_gap(self.sentence_para(s), here.para) > 3 {
+                break;
+            }
+            sent -= 1;
+            scanned += 1;
+        }
+        if fallback.is_some() {
+            return fallback;
+        }
+        // Cataphora: "He called it ... and now Tony Blair has ..."
+        self.salience
+            .iter()
+            .filter(|s| s.pos > pos && s.sent == here.sent && person(s) && compatible(s))
+            .map(|s| s.entity)
+            .next()
+    }
+
+    fn sentence_para(&self, s: usize) -> usize {
+        self.items[self.sentences[s].0].para
+    }
+
+    /// "Mr Sunak and Italian premier Giorgia Meloni vowed ... as they hailed": two people joined
+    /// by "and" earlier in the sentence of item `k`.
+    fn joint_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let (s0, _) = self.sent_of(k);
+        for j in s0..k {
+            if self.word(j) != Some("and") || j == 0 {
+                continue;
+            }
+            let Some(&m1) = self.mention_end.get(&self.items[j - 1].span.end) else {
+                continue;
+            };
+            // Up to six modifier words, then the second person.
+            for n in 1..=7 {
+                let Some(it) = self.items.get(j + n) else {
+                    break;
+                };
+                if let Some(&m2) = self.mention_start.get(&it.span.start) {
+                    let (a, b) = (
+                        self.tagged.mentions[m1].entity,
+                        self.tagged.mentions[m2].entity,
+                    );
+                    if a != b
+                        && self.etype(a) == EntityType::Person
+                        && self.etype(b) == EntityType::Person
+                    {
+                        return Some((a, b));
+                    }
+                    break;
+                }
+                if it.it != It::Word && it.it != It::Punct('-') {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// "they": the organisation named last in this or the previous sentence.
+    fn resolve_they(&self, pos: usize) -> Option<usize> {
+        let &i = self.item_start.get(&pos)?;
+        let here = self.items[i].sent;
+        self.salience
+            .iter()
+            .rev()
+            .filter(|s| s.pos < pos && s.sent + 1 >= here)
+            .find(|s| self.etype(s.entity) == EntityType::Organisation)
+            .map(|s| s.entity)
+    }
+
+    /// Content words of a role description, lower case, without determiners and possessives.
+    fn role_words(&self, np: Np) -> Vec<String> {
+        tokenize(self.text, np.span)
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| lower(t.text(self.text)))
+            .filter(|w| {
+                !self.lex.is_determiner(w) && !is_possessive(w) && w != "former" && w != "new"
+            })
+            .collect()
+    }
+
+    /// A role the article or the gazetteer gives a person: "the Home Secretary" is the person
+    /// introduced as "Home Secretary James Cleverly", or the one the gazetteer says held the
+    /// post on the article's date.
+    fn resolve_role_known(&mut self, np: Np) -> Option<usize> {
+        let words = self.role_words(np);
+        if words.is_empty() {
+            return None;
+        }
+        let head = words.last().cloned().unwrap_or_default();
+        let fits = |role: &str| {
+            let rw: Vec<&str> = role
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .collect();
+            rw.iter().any(|w| *w == head) && words.iter().all(|w| rw.contains(&w.as_str()))
+        };
+        // 1. Roles the article gives, the most recently mentioned person first.
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in self.tagged.entities.iter().enumerate() {
+            if e.etype != EntityType::Person {
+                continue;
+            }
+            if e.roles.iter().any(|(_, r)| fits(r)) {
+                let last = self
+                    .salience
+                    .iter()
+                    .filter(|s| s.entity == ei && s.pos < np.span.start)
+                    .map(|s| s.pos + 1)
+                    .max()
+                    .unwrap_or(0);
+                if best.is_none_or(|(_, l)| last > l) {
+                    best = Some((ei, last));
+                }
+            }
+        }
+        if let Some((e, _)) = best {
+            return Some(e);
+        }
+        // 2. Gazetteer roles of people the article names, held on its date.
+        let date = self.date;
+        for (ei, e) in self.tagged.entities.iter().enumerate() {
+            let Some(g) = e.gazetteer else { continue };
+            if self
+                .gaz
+                .entity(g)
+                .roles
+                .iter()
+                .any(|r| r.title == words.join(" ") && r.held_on(date))
+            {
+                return Some(ei);
+            }
+        }
+        // 3. With a date, the one holder of that office in the gazetteer.
+        let office = self
+            .lex
+            .role(&words.iter().map(String::as_str).collect::<Vec<_>>())
+            == Some(RoleKind::Office);
+        if let (Some(d), true) = (date, office) {
+            let title = words.join(" ");
+            let holders: Vec<u32> = (0..self.gaz.len() as u32)
+                .filter(|&g| {
+                    self.gaz
+                        .entity(g)
+                        .roles
+                        .iter()
+                        .any(|r| r.title == title && r.held_on(Some(d)))
+                })
+                .collect();
+            if let [g] = holders[..] {
+                // The entity is not in the article's list; the caller reports it by name.
+                if let Some(ei) = self
+                    .tagged
+                    .entities
+                    .iter()
+                    .position(|e| e.gazetteer == Some(g))
+                {
+                    return Some(ei);
+                }
+                let at = match self.extra_entities.iter().position(|&x| x == g) {
+                    Some(at) => at,
+                    None => {
+                        self.extra_entities.push(g);
+                        self.extra_entities.len() - 1
+                    }
+                };
+                return Some(self.tagged.entities.len() + at);
+            }
+        }
+        None
+    }
+
+    fn kind_of(&self, qi: usize, first: usize, last: usize, a: &Attribution) -> QuoteKind {
+        let q = &self.quotes[qi];
+        if q.headline {
+            return QuoteKind::Headline;
+        }
+        let (s_start, s_end) = self.sent_of(first);
+        let content = q.segments[0].content.text(self.text);
+        let words: Vec<&str> = content.split_whitespace().collect();
+        let before: Vec<&str> = (s_start..first).filter_map(|k| self.word(k)).collect();
+        let cue_adjacent_before = a.cue.is_some_and(|c| {
+            c.end <= self.items[first].span.start
+                && self.item_start.get(&c.start).is_some_and(|&k| {
+                    let n = (k..first)
+                        .take_while(|&x| self.items[x].span.end <= c.end)
+                        .count();
+                    self.is_adjacent(k + n, first)
+                })
+        });
+        let cue_after = a.method.starts_with("cue_after");
+        // A title, name or term: "the book "Airport"", "so-called "control orders"" (the cue
+        // word right before the mark; a colon after it introduces speech instead).
+        let titled = first > s_start
+            && self.word(first - 1).is_some()
+            && self.lex.title_cue_before(&before).is_some();
+        if titled {
+            return QuoteKind::Other;
+        }
+        let title_case = words.len() <= 8
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || w.len() <= 3
+            })
+            && !content.trim_end().ends_with(is_terminal)
+            && words.iter().filter(|w| w.len() > 3).count() >= 1
+            && words.len() >= 2;
+        if title_case && !cue_after && !cue_adjacent_before && a.method != "colon" {
+            return QuoteKind::Other;
+        }
+        let followed_by_end = last + 1 >= s_end
+            || matches!(
+                self.items[last + 1].it,
+                It::Punct(',' | '.' | ';' | ':' | '—' | '–' | '-' | '!' | '?' | ')')
+            )
+            || self
+                .word(last + 1)
+                .is_some_and(|w| self.lex.is_conjunction(w))
+            || matches!(self.items[last + 1].it, It::Quote(..));
+        let starts = first == s_start || (first > s_start && self.is_punct(first - 1, ':'));
+        let full_sentence = content.chars().next().is_some_and(char::is_uppercase)
+            && content
+                .trim_end_matches(['"', '\'', '’', '”'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_terminal(c) || c == ',');
+        if q.segments.len() > 1
+            || cue_after
+            || starts
+            || (cue_adjacent_before && followed_by_end)
+            || full_sentence
+        {
+            return QuoteKind::Direct;
+        }
+        let spoken = a.cue.is_some()
+            || matches!(
+                a.method.split('+').next(),
+                Some("previous_quote" | "possessive")
+            );
+        if spoken || (words.len() >= 4 && a.entity.is_some()) {
+            return QuoteKind::Partial;
+        }
+        QuoteKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::Pipeline;
+
+    /// (text, quote start, expected speaker, expected method prefix)
+    fn check(text: &str, cases: &[(&str, &str, &str)]) {
+        let p = Pipeline::bundled().unwrap();
+        let a = p.analyse_text("t", text);
+        for (quote, speaker, method) in cases {
+            let q = a
+                .quotes
+                .iter()
+                .find(|q| q.text(&a.text).starts_with(quote))
+                .unwrap_or_else(|| panic!("no quote {quote:?} in {text:?}"));
+            let got = a.speaker_label(q);
+            assert_eq!(
+                got, *speaker,
+                "speaker of {quote:?} in {text:?} ({})",
+                q.attribution.method
+            );
+            assert!(
+                q.attribution.method.starts_with(method),
+                "method of {quote:?}: {} (want {method})",
+                q.attribution.method
+            );
+        }
+    }
+
+    #[test]
+    fn cues_after_the_quote() {
+        check(
+            "T\n\n\"We will win,\" said Mary Jones. \"Not so,\" John Smith replied.\n",
+            &[
+                ("We will", "Mary Jones", "cue_after"),
+                ("Not so", "John Smith", "cue_after"),
+            ],
+        );
+        check(
+            "T\n\nMary Jones spoke. \"Fine,\" she added. \"Really?\" asked Peter Grant.\n",
+            &[
+                ("Fine", "Mary Jones", "cue_after+pronoun"),
+                ("Really", "Peter Grant", "cue_after"),
+            ],
+        );
+        check(
+            "T\n\n\"It is over,\" according to Anna Berg.\n",
+            &[("It is over", "Anna Berg", "cue_after")],
+        );
+        check(
+            "T\n\n\"We act,\" Tom Price, the chairman of Acme Holdings, said on Monday.\n",
+            &[("We act", "Tom Price", "cue_after")],
+        );
+    }
+
+    #[test]
+    fn cues_before_the_quote() {
+        check(
+            "T\n\nJane Roe, the group's chief economist, said: \"Rates must fall.\"\n",
+            &[("Rates", "Jane Roe", "cue_before")],
+        );
+        check(
+            "T\n\nPeter Grant told BBC Radio 4's Today programme: \"No deal.\"\n",
+            &[("No deal", "Peter Grant", "cue_before")],
+        );
+        check(
+            "T\n\nAnna Berg said the plan was \"a shambles\" and warned that \"it will fail\".\n",
+            &[
+                ("a shambles", "Anna Berg", "cue_before"),
+                ("it will fail", "Anna Berg", "cue_before"),
+            ],
+        );
+        check(
+            "T\n\nTory leader Tom Price described the scheme as \"a gimmick\".\n",
+            &[("a gimmick", "Tom Price", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_stay_unnamed() {
+        check(
+            "T\n\nTom Price met officials. A spokesman for the Treasury said: \"We do not comment.\"\n",
+            &[(
+                "We do not",
+                "UNNAMED:A spokesman for the Treasury",
+                "cue_before+unnamed",
+            )],
+        );
+        check(
+            "T\n\nTom Price spoke. \"It is wrong,\" one analyst said.\n",
+            &[("It is wrong", "UNNAMED:one analyst", "cue_after+unnamed")],
+        );
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_skip_names_in_quotes() {
+        check(
+            "T\n\nMary Jones met Michael Price. \"I told Michael Price no,\" she said. \"He disagreed,\" he said.\n",
+            &[
+                ("I told", "Mary Jones", "cue_after+pronoun"),
+                ("He disagreed", "Michael Price", "cue_after+pronoun"),
+            ],
+        );
+    }
+
+    #[test]
+    fn roles_and_quote_runs() {
+        check(
+            "T\n\nForeign Secretary Anna Berg flew in. The foreign secretary said: \"We talk.\"\n\n\"We listen.\"\n",
+            &[
+                ("We talk", "Anna Berg", "cue_before+role"),
+                ("We listen", "Anna Berg", "quote_run"),
+            ],
+        );
+        check(
+            "T\n\nMr Price said: \"Yes. \"And more.\"\n",
+            &[("Yes.", "Price", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_other() {
+        check(
+            "T\n\nThe show was a \"hit\" with fans. She wrote the novel \"Silent Night\" in 2004.\n",
+            &[("hit", "NONE", "other"), ("Silent Night", "NONE", "other")],
+        );
+    }
+}

@@ -1,0 +1,498 @@
+//! Stage 7, export: the CSV tables. Analyses are pushed into a [`Sink`] in input order; the
+//! CSV sink writes quotes.csv, mentions.csv, documents.csv and errors.csv as documents come,
+//! and entities.csv and speakers.csv (corpus aggregates) at the end.
+//!
+//! Offsets in the tables are Unicode character offsets into the document's original text,
+//! end exclusive (`text[start:end]` in Python), computed once per document in one pass.
+//!
+//! Tables are written to `NAME.csv.partial` and renamed into place by [`CsvSink::finish`], so an
+//! interrupted run never leaves half a table under the final name.
+//!
+//! ```
+//! use saidby::{pipeline::Pipeline, export::{CsvSink, Sink, CsvOptions}};
+//! let dir = std::env::temp_dir().join(format!("saidby-doc-export-{}", std::process::id()));
+//! let p = Pipeline::bundled().unwrap();
+//! let mut sink = CsvSink::create(&dir, CsvOptions::default()).unwrap();
+//! sink.document(&p.analyse_text("d1", "Title\n\n“Yes,” said Jane Roe.\n")).unwrap();
+//! sink.finish().unwrap();
+//! let quotes = std::fs::read_to_string(dir.join("quotes.csv")).unwrap();
+//! assert!(quotes.lines().nth(1).unwrap().starts_with("d1:q1,d1,Jane Roe,"));
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::attribute::QuoteKind;
+use crate::error::InputError;
+use crate::gazetteer::{EntityType, make_id};
+use crate::pipeline::Analysis;
+use crate::segment::Section;
+use crate::span::CharCounter;
+
+pub const QUOTES_HEADER: &[&str] = &[
+    "quote_id",
+    "doc_id",
+    "speaker",
+    "speaker_id",
+    "speaker_mention",
+    "cue",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "segments",
+    "paragraph",
+    "method",
+    "confidence",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+];
+pub const MENTIONS_HEADER: &[&str] = &[
+    "doc_id",
+    "entity_id",
+    "name",
+    "type",
+    "surface",
+    "start",
+    "end",
+    "section",
+    "in_quote",
+    "rule",
+];
+pub const DOCUMENTS_HEADER: &[&str] = &[
+    "doc_id",
+    "source",
+    "title",
+    "date",
+    "byline",
+    "chars",
+    "body_chars",
+    "paragraphs",
+    "quotes",
+    "mentions",
+    "removed_blocks",
+    "file",
+    "warnings",
+];
+pub const ENTITIES_HEADER: &[&str] = &[
+    "entity_id",
+    "name",
+    "type",
+    "documents",
+    "mentions",
+    "quotes_spoken",
+];
+pub const SPEAKERS_HEADER: &[&str] = &[
+    "speaker_id",
+    "speaker",
+    "quotes",
+    "words_quoted",
+    "documents",
+];
+pub const ERRORS_HEADER: &[&str] = &["file", "line", "doc_id", "reason"];
+
+/// Where finished analyses go.
+pub trait Sink {
+    fn document(&mut self, a: &Analysis) -> io::Result<()>;
+    fn error(&mut self, e: &InputError) -> io::Result<()>;
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CsvOptions {
+    /// Write cells as they are, without neutralising spreadsheet formulas.
+    pub raw: bool,
+}
+
+/// A cell a spreadsheet would read as a formula (OWASP's CSV-injection list) gets a leading
+/// apostrophe, which spreadsheets show as text and do not evaluate.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+struct Table {
+    writer: csv::Writer<BufWriter<File>>,
+    partial: PathBuf,
+    path: PathBuf,
+    raw: bool,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &str, header: &[&str], raw: bool) -> io::Result<Table> {
+        let path = dir.join(name);
+        let partial = dir.join(format!("{name}.partial"));
+        let file = File::create(&partial)?;
+        let mut writer =
+            csv::WriterBuilder::new().from_writer(BufWriter::with_capacity(1 << 16, file));
+        writer.write_record(header)?;
+        Ok(Table {
+            writer,
+            partial,
+            path,
+            raw,
+        })
+    }
+
+    fn row<I, S>(&mut self, cells: I) -> io::Result<()>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        if self.raw {
+            self.writer
+                .write_record(cells.into_iter().map(|c| c.as_ref().as_bytes().to_vec()))?;
+        } else {
+            let cells: Vec<String> = cells
+                .into_iter()
+                .map(|c| neutralise(c.as_ref()).into_owned())
+                .collect();
+            self.writer.write_record(&cells)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> io::Result<(PathBuf, PathBuf)> {
+        let mut inner = self
+            .writer
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        inner.flush()?;
+        inner.get_ref().sync_all()?;
+        Ok((self.partial, self.path))
+    }
+}
+
+#[derive(Default)]
+struct EntityStat {
+    name: String,
+    etype: &'static str,
+    documents: u64,
+    mentions: u64,
+    quotes_spoken: u64,
+}
+
+#[derive(Default)]
+struct SpeakerStat {
+    name: String,
+    quotes: u64,
+    words: u64,
+    documents: u64,
+}
+
+/// Totals for the summary line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    pub documents: u64,
+    pub quotes: u64,
+    pub attributed: u64,
+    pub mentions: u64,
+    pub errors: u64,
+    pub bytes: u64,
+}
+
+/// Writes the CSV tables into a folder.
+pub struct CsvSink {
+    dir: PathBuf,
+    quotes: Table,
+    mentions: Table,
+    documents: Table,
+    errors: Table,
+    entities: BTreeMap<String, EntityStat>,
+    speakers: BTreeMap<String, SpeakerStat>,
+    raw: bool,
+    pub totals: Totals,
+}
+
+/// The speaker of a quote as the tables give it: (id, name).
+pub fn speaker_of(a: &Analysis, q: &crate::pipeline::QuoteOut) -> Option<(String, String)> {
+    if let Some(e) = a.speaker_entity(q) {
+        let mut ids = vec![e.id.as_str()];
+        ids.extend(
+            q.attribution
+                .joint
+                .iter()
+                .map(|&j| a.tagged.entities[j].id.as_str()),
+        );
+        return Some((ids.join("|"), a.speaker_name(q)?.into_owned()));
+    }
+    let name = a.speaker_name(q)?;
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let id = make_id(EntityType::Person, &name).replacen("person:", "name:", 1);
+    Some((id, name))
+}
+
+impl CsvSink {
+    pub fn create(dir: &Path, opts: CsvOptions) -> io::Result<CsvSink> {
+        std::fs::create_dir_all(dir)?;
+        let raw = opts.raw;
+        Ok(CsvSink {
+            dir: dir.to_path_buf(),
+            quotes: Table::create(dir, "quotes.csv", QUOTES_HEADER, raw)?,
+            mentions: Table::create(dir, "mentions.csv", MENTIONS_HEADER, raw)?,
+            documents: Table::create(dir, "documents.csv", DOCUMENTS_HEADER, raw)?,
+            errors: Table::create(dir, "errors.csv", ERRORS_HEADER, raw)?,
+            entities: BTreeMap::new(),
+            speakers: BTreeMap::new(),
+            raw,
+            totals: Totals::default(),
+        })
+    }
+
+    /// Writes the aggregate tables and renames every table into place.
+    pub fn finish(self) -> io::Result<Totals> {
+        let mut ent = Table::create(&self.dir, "entities.csv", ENTITIES_HEADER, self.raw)?;
+        for (id, s) in &self.entities {
+            ent.row([
+                id.as_str(),
+                &s.name,
+                s.etype,
+                &s.documents.to_string(),
+                &s.mentions.to_string(),
+                &s.quotes_spoken.to_string(),
+            ])?;
+        }
+        let mut spk = Table::create(&self.dir, "speakers.csv", SPEAKERS_HEADER, self.raw)?;
+        for (id, s) in &self.speakers {
+            spk.row([
+                id.as_str(),
+                &s.name,
+                &s.quotes.to_string(),
+                &s.words.to_string(),
+                &s.documents.to_string(),
+            ])?;
+        }
+        let mut moves = Vec::new();
+        for t in [
+            self.quotes,
+            self.mentions,
+            self.documents,
+            self.errors,
+            ent,
+            spk,
+        ] {
+            moves.push(t.finish()?);
+        }
+        for (from, to) in moves {
+            std::fs::rename(from, to)?;
+        }
+        Ok(self.totals)
+    }
+}
+
+/// Byte offsets of a document turned into character offsets, in one pass.
+struct Chars(HashMap<usize, usize>);
+
+impl Chars {
+    fn new(text: &str, mut offsets: Vec<usize>) -> Chars {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut counter = CharCounter::new(text);
+        Chars(offsets.into_iter().map(|o| (o, counter.at(o))).collect())
+    }
+
+    fn at(&self, byte: usize) -> String {
+        self.0.get(&byte).copied().unwrap_or_default().to_string()
+    }
+}
+
+impl Sink for CsvSink {
+    fn document(&mut self, a: &Analysis) -> io::Result<()> {
+        let text = a.text.as_str();
+        let doc_id = a.doc.id.as_str();
+        let mut offsets = vec![0, text.len()];
+        for q in &a.quotes {
+            for s in &q.quote.segments {
+                offsets.extend([s.content.start, s.content.end]);
+            }
+            for sp in [q.attribution.mention, q.attribution.cue]
+                .into_iter()
+                .flatten()
+            {
+                offsets.extend([sp.start, sp.end]);
+            }
+        }
+        for m in &a.tagged.mentions {
+            offsets.extend([m.span.start, m.span.end]);
+        }
+        for p in &a.seg.paragraphs {
+            offsets.extend([p.span.start, p.span.end]);
+        }
+        let chars = Chars::new(text, offsets);
+        let mut spoken_in_doc: BTreeSet<String> = BTreeSet::new();
+        let mut attributed = 0u64;
+        for (n, q) in a.quotes.iter().enumerate() {
+            let at = &q.attribution;
+            let speaker = speaker_of(a, q);
+            if speaker.is_some() {
+                attributed += 1;
+            }
+            let (sid, sname) = speaker.clone().unwrap_or_default();
+            let content = q.quote.content();
+            let segments: Vec<String> = q
+                .quote
+                .segments
+                .iter()
+                .map(|s| format!("{}-{}", chars.at(s.content.start), chars.at(s.content.end)))
+                .collect();
+            let para = a
+                .seg
+                .paragraphs
+                .get(q.quote.paragraph())
+                .map_or(0, |p| p.number);
+            let mention = at.mention.map(|m| m.text(text)).unwrap_or("");
+            let cue = at.cue.map(|c| c.text(text)).unwrap_or("");
+            let span_cells = |s: Option<crate::span::Span>| {
+                s.map(|s| (chars.at(s.start), chars.at(s.end)))
+                    .unwrap_or_default()
+            };
+            let (ms, me) = span_cells(at.mention);
+            let (cs, ce) = span_cells(at.cue);
+            let quoted = q.text(text);
+            self.quotes.row([
+                format!("{doc_id}:q{}", n + 1).as_str(),
+                doc_id,
+                &sname,
+                &sid,
+                &one_line(mention),
+                &one_line(cue),
+                at.kind.name(),
+                &one_line(&quoted),
+                &chars.at(content.start),
+                &chars.at(content.end),
+                &segments.join(";"),
+                &para.to_string(),
+                &at.method,
+                &format!("{:.2}", at.confidence),
+                &ms,
+                &me,
+                &cs,
+                &ce,
+            ])?;
+            if let Some((sid, sname)) = speaker
+                && at.kind != QuoteKind::Other
+            {
+                let st = self.speakers.entry(sid.clone()).or_default();
+                st.name = sname;
+                st.quotes += 1;
+                st.words += quoted.split_whitespace().count() as u64;
+                if spoken_in_doc.insert(sid.clone()) {
+                    st.documents += 1;
+                }
+                if let Some(es) = self.entities.get_mut(&sid) {
+                    es.quotes_spoken += 1;
+                } else if let Some(e) = a.speaker_entity(q) {
+                    self.entities.insert(
+                        sid,
+                        EntityStat {
+                            name: e.name.clone(),
+                            etype: e.etype.name(),
+                            quotes_spoken: 1,
+                            ..EntityStat::default()
+                        },
+                    );
+                }
+            }
+        }
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        for m in &a.tagged.mentions {
+            let e = &a.tagged.entities[m.entity];
+            self.mentions.row([
+                doc_id,
+                &e.id,
+                &e.name,
+                e.etype.name(),
+                &one_line(m.span.text(text)),
+                &chars.at(m.span.start),
+                &chars.at(m.span.end),
+                m.section.name(),
+                if m.in_quote { "1" } else { "0" },
+                m.rule,
+            ])?;
+            let st = self
+                .entities
+                .entry(e.id.clone())
+                .or_insert_with(|| EntityStat {
+                    name: e.name.clone(),
+                    etype: e.etype.name(),
+                    ..EntityStat::default()
+                });
+            st.mentions += 1;
+            if seen.insert(m.entity) {
+                st.documents += 1;
+            }
+        }
+        let body_chars: usize = a
+            .seg
+            .paragraphs
+            .iter()
+            .filter(|p| p.section == Section::Body)
+            .map(|p| chars.0[&p.span.end] - chars.0[&p.span.start])
+            .sum();
+        let warnings = if a.doc.lossy {
+            "invalid_utf8_replaced"
+        } else {
+            ""
+        };
+        self.documents.row([
+            doc_id,
+            a.doc.source.as_deref().unwrap_or(""),
+            &one_line(a.title().unwrap_or("")),
+            a.date().unwrap_or(""),
+            &one_line(a.byline().unwrap_or("")),
+            &chars.at(text.len()),
+            &body_chars.to_string(),
+            &a.seg.body_paragraphs().to_string(),
+            &a.quotes.len().to_string(),
+            &a.tagged.mentions.len().to_string(),
+            &a.cleaned.removed().count().to_string(),
+            &a.doc.file,
+            warnings,
+        ])?;
+        self.totals.documents += 1;
+        self.totals.quotes += a.quotes.len() as u64;
+        self.totals.attributed += attributed;
+        self.totals.mentions += a.tagged.mentions.len() as u64;
+        self.totals.bytes += text.len() as u64;
+        Ok(())
+    }
+
+    fn error(&mut self, e: &InputError) -> io::Result<()> {
+        self.totals.errors += 1;
+        let line = e.line.map(|l| l.to_string()).unwrap_or_default();
+        self.errors.row([
+            e.file.as_str(),
+            &line,
+            e.doc_id.as_deref().unwrap_or(""),
+            &e.reason,
+        ])
+    }
+}
+
+/// Line breaks inside a cell become spaces: one table row is one line of text for the tools
+/// that read CSV line by line (the quoted text keeps its words; offsets keep the truth).
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        s.replace(['\n', '\r'], " ").into()
+    } else {
+        s.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralise("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(neutralise("-2"), "'-2");
+        assert_eq!(neutralise("@cmd"), "'@cmd");
+        assert_eq!(neutralise("Hello"), "Hello");
+    }
+}

@@ -1,0 +1,534 @@
+//! Gazetteers: the people, organisations and places saidby knows by name, and the first-name
+//! list, loaded from the TSV files under `gazetteers/` (format in gazetteers/README.md).
+//!
+//! All aliases of all entities go into one Aho-Corasick automaton, built once, matched
+//! case-sensitively and leftmost-longest; a match counts only as a whole word, and aliases
+//! that are also common words follow the rules of `ambiguous.tsv`.
+//!
+//! ```
+//! use saidby::gazetteer::{Gazetteer, EntityType};
+//! let g = Gazetteer::from_sources(&[("mine.tsv", "type\tname\taliases\tshort\nplace\tUnited Kingdom\tUK|Britain\t1\n")], "", "").unwrap();
+//! let t = "Britain and the UK, not UKIP.";
+//! let hits: Vec<&str> = g.find(t, 0, t.len()).iter().map(|m| &t[m.start..m.end]).collect();
+//! assert_eq!(hits, ["Britain", "UK"]);
+//! assert_eq!(g.entity(g.find(t, 0, t.len())[0].entity).etype, EntityType::Place);
+//! ```
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::DataError;
+use crate::lexicon::{Gender, records};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Person,
+    Organisation,
+    Place,
+}
+
+impl EntityType {
+    pub fn parse(s: &str) -> Option<EntityType> {
+        match s {
+            "person" => Some(EntityType::Person),
+            "organisation" | "organization" | "org" => Some(EntityType::Organisation),
+            "place" | "location" => Some(EntityType::Place),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organisation => "organisation",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+/// A post a person held, from and to (ISO dates, compared as strings; either may be open).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// Lower case, single-spaced ("home secretary").
+    pub title: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Role {
+    /// Whether the role was held on `date` (YYYY-MM-DD or a prefix of it). No date: always.
+    pub fn held_on(&self, date: Option<&str>) -> bool {
+        let Some(d) = date else { return true };
+        let after_from = self
+            .from
+            .as_deref()
+            .is_none_or(|f| d >= f || d.starts_with(f));
+        let before_to = self
+            .to
+            .as_deref()
+            .is_none_or(|t| d <= t || d.starts_with(t));
+        after_from && before_to
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub etype: EntityType,
+    pub gender: Gender,
+    pub roles: Vec<Role>,
+    pub weight: i32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AliasRule {
+    Plain,
+    Never,
+    NotInitial,
+    NeedsThe,
+}
+
+#[derive(Clone, Debug)]
+struct Alias {
+    /// Candidate entities, best first.
+    entities: Vec<u32>,
+    rule: AliasRule,
+}
+
+/// A whole-word match of an alias.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// The best entity for this alias.
+    pub entity: u32,
+    pub rule: AliasRule,
+}
+
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    aliases: Vec<Alias>,
+    automaton: Option<AhoCorasick>,
+    first_names: HashMap<String, Gender>,
+}
+
+/// The bundled gazetteer files, embedded at build time.
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "gazetteers/people.tsv",
+        include_str!("../gazetteers/people.tsv"),
+    ),
+    (
+        "gazetteers/organisations.tsv",
+        include_str!("../gazetteers/organisations.tsv"),
+    ),
+    (
+        "gazetteers/places.tsv",
+        include_str!("../gazetteers/places.tsv"),
+    ),
+];
+pub const BUNDLED_FIRST_NAMES: &str = include_str!("../gazetteers/first_names.tsv");
+pub const BUNDLED_AMBIGUOUS: &str = include_str!("../gazetteers/ambiguous.tsv");
+
+fn bad(file: &str, line: usize, reason: impl Into<String>) -> DataError {
+    DataError::Bad {
+        file: file.to_string(),
+        line,
+        reason: reason.into(),
+    }
+}
+
+/// `type:slug` from a type and a name: lower case, runs of other characters made one '-'.
+pub fn make_id(etype: EntityType, name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    format!("{}:{slug}", etype.name())
+}
+
+fn parse_roles(file: &str, line: usize, s: &str) -> Result<Vec<Role>, DataError> {
+    let mut out = Vec::new();
+    for part in s.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (title, dates) = part.split_once('@').unwrap_or((part, ""));
+        let (from, to) = if dates.is_empty() {
+            (None, None)
+        } else {
+            let (f, t) = dates
+                .split_once("..")
+                .ok_or_else(|| bad(file, line, format!("role {part:?}: dates must be FROM..TO")))?;
+            let opt = |x: &str| (!x.trim().is_empty()).then(|| x.trim().to_string());
+            (opt(f), opt(t))
+        };
+        let title = title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        out.push(Role { title, from, to });
+    }
+    Ok(out)
+}
+
+impl Gazetteer {
+    /// The bundled gazetteers plus the user's files (`--gazetteer`), or only the user's.
+    pub fn load(extra: &[impl AsRef<Path>], bundled: bool) -> Result<Gazetteer, DataError> {
+        let mut owned = Vec::new();
+        for p in extra {
+            let p = p.as_ref();
+            let text = std::fs::read_to_string(p).map_err(|source| DataError::Io {
+                path: p.to_path_buf(),
+                source,
+            })?;
+            owned.push((p.display().to_string(), text));
+        }
+        let mut sources: Vec<(&str, &str)> = if bundled {
+            BUNDLED.to_vec()
+        } else {
+            Vec::new()
+        };
+        sources.extend(owned.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        Gazetteer::from_sources(&sources, BUNDLED_FIRST_NAMES, BUNDLED_AMBIGUOUS)
+    }
+
+    /// Builds a gazetteer from `(file name, contents)` pairs, a first-name list and an
+    /// ambiguity list (each may be empty).
+    pub fn from_sources(
+        files: &[(&str, &str)],
+        first_names: &str,
+        ambiguous: &str,
+    ) -> Result<Gazetteer, DataError> {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut by_id: HashMap<String, u32> = HashMap::new();
+        // alias text -> (entity, allowed short)
+        let mut alias_map: HashMap<String, Vec<u32>> = HashMap::new();
+        for &(file, text) in files {
+            let mut header: Option<HashMap<String, usize>> = None;
+            for (line, cols) in records(text) {
+                let Some(h) = &header else {
+                    header = Some(
+                        cols.iter()
+                            .enumerate()
+                            .map(|(i, c)| (c.to_lowercase(), i))
+                            .collect(),
+                    );
+                    continue;
+                };
+                let get = |name: &str| {
+                    h.get(name)
+                        .and_then(|&i| cols.get(i))
+                        .copied()
+                        .unwrap_or("")
+                };
+                if !h.contains_key("type") || !h.contains_key("name") {
+                    return Err(bad(
+                        file,
+                        line,
+                        "the header needs columns 'type' and 'name'",
+                    ));
+                }
+                let etype = EntityType::parse(get("type"))
+                    .ok_or_else(|| bad(file, line, format!("unknown type {:?}", get("type"))))?;
+                let name = get("name");
+                if name.is_empty() {
+                    return Err(bad(file, line, "empty name"));
+                }
+                let id = match get("id") {
+                    "" => make_id(etype, name),
+                    id => id.to_string(),
+                };
+                let gender = Gender::parse(get("gender"))
+                    .ok_or_else(|| bad(file, line, "gender must be m, f or empty"))?;
+                let roles = parse_roles(file, line, get("roles"))?;
+                let weight = match get("weight") {
+                    "" => 0,
+                    w => w
+                        .parse()
+                        .map_err(|_| bad(file, line, "weight must be an integer"))?,
+                };
+                let short_ok = get("short") == "1";
+                let idx = match by_id.get(&id) {
+                    Some(&i) => {
+                        let e = &mut entities[i as usize];
+                        e.roles.extend(roles);
+                        if e.gender == Gender::Unknown {
+                            e.gender = gender;
+                        }
+                        i
+                    }
+                    None => {
+                        let i = entities.len() as u32;
+                        entities.push(Entity {
+                            id: id.clone(),
+                            name: name.to_string(),
+                            etype,
+                            gender,
+                            roles,
+                            weight,
+                        });
+                        by_id.insert(id, i);
+                        i
+                    }
+                };
+                let aliases = std::iter::once(name).chain(get("aliases").split('|'));
+                for alias in aliases.map(str::trim).filter(|a| !a.is_empty()) {
+                    let chars = alias.chars().count();
+                    if chars < 2
+                        || (chars == 2 && !(short_ok && alias.chars().all(char::is_uppercase)))
+                    {
+                        continue;
+                    }
+                    let list = alias_map.entry(alias.to_string()).or_default();
+                    if !list.contains(&idx) {
+                        list.push(idx);
+                    }
+                }
+            }
+        }
+        let mut rules: HashMap<String, AliasRule> = HashMap::new();
+        for (line, cols) in records(ambiguous) {
+            let rule = match cols.get(1).copied() {
+                Some("never") => AliasRule::Never,
+                Some("not_initial") => AliasRule::NotInitial,
+                Some("needs_the") => AliasRule::NeedsThe,
+                other => {
+                    return Err(bad(
+                        "ambiguous.tsv",
+                        line,
+                        format!("unknown rule {other:?}"),
+                    ));
+                }
+            };
+            rules.insert(cols[0].to_string(), rule);
+        }
+        let mut first = HashMap::new();
+        for (line, cols) in records(first_names) {
+            let g = cols.get(1).copied().unwrap_or("u");
+            let g = Gender::parse(g)
+                .ok_or_else(|| bad("first_names.tsv", line, "gender must be m, f or u"))?;
+            first.insert(cols[0].to_string(), g);
+        }
+        // Deterministic order: sort aliases; add the all-capitals form of each.
+        let mut patterns: Vec<(String, Alias)> = Vec::new();
+        let mut keys: Vec<&String> = alias_map.keys().collect();
+        keys.sort();
+        for key in keys {
+            let mut list = alias_map[key].clone();
+            list.sort_by_key(|&i| (std::cmp::Reverse(entities[i as usize].weight), i));
+            let rule = rules.get(key.as_str()).copied().unwrap_or(AliasRule::Plain);
+            patterns.push((
+                key.clone(),
+                Alias {
+                    entities: list.clone(),
+                    rule,
+                },
+            ));
+            let upper = key.to_uppercase();
+            if &upper != key && upper.chars().count() > 3 && !alias_map.contains_key(&upper) {
+                patterns.push((
+                    upper,
+                    Alias {
+                        entities: list,
+                        rule,
+                    },
+                ));
+            }
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(patterns.iter().map(|(p, _)| p))
+                    .map_err(|e| bad("gazetteers", 0, e.to_string()))?,
+            )
+        };
+        Ok(Gazetteer {
+            entities,
+            aliases: patterns.into_iter().map(|(_, a)| a).collect(),
+            automaton,
+            first_names: first,
+        })
+    }
+
+    pub fn entity(&self, i: u32) -> &Entity {
+        &self.entities[i as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Gender of a first name, if it is one.
+    pub fn first_name(&self, word: &str) -> Option<Gender> {
+        self.first_names.get(word).copied()
+    }
+
+    /// People of the gazetteer whose canonical name ends with `surname`.
+    pub fn people_with_surname<'a>(&'a self, surname: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.entities.iter().enumerate().filter_map(move |(i, e)| {
+            (e.etype == EntityType::Person
+                && e.name.rsplit(' ').next() == Some(surname)
+                && e.name.contains(' '))
+            .then_some(i as u32)
+        })
+    }
+
+    /// Whole-word alias matches in `text[start..end]`, leftmost-longest, after the ambiguity
+    /// rules. A rejected long match does not hide a shorter one inside it: the automaton is
+    /// asked again from the next word.
+    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.automaton else {
+            return out;
+        };
+        let mut pos = start;
+        while pos < end {
+            let input = aho_corasick::Input::new(text).range(pos..end);
+            let Some(m) = ac.find(input) else { break };
+            let alias = &self.aliases[m.pattern().as_usize()];
+            let ok =
+                whole_word(text, m.start(), m.end()) && rule_allows(text, m.start(), alias.rule);
+            if ok {
+                out.push(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    entity: alias.entities[0],
+                    rule: alias.rule,
+                });
+                pos = m.end();
+            } else {
+                // Retry after the current character.
+                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joins = |c: char| c.is_alphanumeric() || c == '_';
+    // "UK-EU" splits at the hyphen; a letter or digit glued on makes another word ("UKIP").
+    !before.is_some_and(joins) && !after.is_some_and(joins)
+}
+
+/// The start of a sentence or headline: only space, quote marks or brackets since a sentence
+/// end, a paragraph start, or the start of the text.
+pub fn at_sentence_start(text: &str, pos: usize) -> bool {
+    for c in text[..pos].chars().rev() {
+        if c == '\n' {
+            return true;
+        }
+        if c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«') {
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | ':' | '…');
+    }
+    true
+}
+
+fn rule_allows(text: &str, start: usize, rule: AliasRule) -> bool {
+    match rule {
+        AliasRule::Plain => true,
+        AliasRule::Never => false,
+        AliasRule::NotInitial => !at_sentence_start(text, start),
+        AliasRule::NeedsThe => {
+            let before = text[..start].trim_end();
+            before.ends_with(" the")
+                || before.ends_with(" The")
+                || before == "The"
+                || before == "the"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        let people = "id\ttype\tname\taliases\tgender\troles\nperson:james-cleverly\tperson\tJames Cleverly\t\tm\tHome Secretary@2023-11-13..2024-07-05;Foreign Secretary@2022-09-06..2023-11-13\n";
+        let places = "type\tname\taliases\tweight\tshort\nplace\tUnited Kingdom\tUK|Britain\t10\t1\nplace\tReading\t\t0\t\nplace\tGeorgia\t\t10\t\nplace\tGeorgia (US state)\tGeorgia\t5\t\nplace\tIo\tIo\t\t\n";
+        let orgs =
+            "type\tname\taliases\norganisation\tThe Sun\tthe Sun|Sun\norganisation\tApple\t\n";
+        Gazetteer::from_sources(
+            &[("p", people), ("l", places), ("o", orgs)],
+            "James\tm\n",
+            "Reading\tnot_initial\nSun\tneeds_the\n",
+        )
+        .unwrap()
+    }
+
+    fn names(g: &Gazetteer, t: &str) -> Vec<String> {
+        g.find(t, 0, t.len())
+            .iter()
+            .map(|h| format!("{}={}", &t[h.start..h.end], g.entity(h.entity).name))
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_case_and_caps() {
+        let g = gaz();
+        assert_eq!(
+            names(&g, "UKIP and the UK-EU deal in BRITAIN"),
+            ["UK=United Kingdom", "BRITAIN=United Kingdom"]
+        );
+        assert_eq!(names(&g, "uk and britain"), Vec::<String>::new());
+        assert_eq!(names(&g, "Io is too short"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ambiguity_rules_and_weights() {
+        let g = gaz();
+        assert_eq!(
+            names(&g, "Reading is fun. He moved to Reading."),
+            ["Reading=Reading"]
+        );
+        assert_eq!(names(&g, "Read the Sun. Sun shines."), ["the Sun=The Sun"]);
+        assert_eq!(names(&g, "He flew to Georgia"), ["Georgia=Georgia"]);
+    }
+
+    #[test]
+    fn roles_by_date() {
+        let g = gaz();
+        let e = g.entity(g.find("James Cleverly", 0, 14)[0].entity);
+        assert_eq!(e.gender, Gender::Male);
+        let home = &e.roles[0];
+        assert!(
+            home.held_on(Some("2024-02-01"))
+                && !home.held_on(Some("2023-01-01"))
+                && home.held_on(None)
+        );
+        assert!(e.roles[1].held_on(Some("2023")));
+        assert_eq!(g.first_name("James"), Some(Gender::Male));
+    }
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let err = Gazetteer::from_sources(&[("x.tsv", "type\tname\nplanet\tMars\n")], "", "")
+            .err()
+            .unwrap();
+        assert_eq!(err.to_string(), "x.tsv:2: unknown type \"planet\"");
+        assert_eq!(
+            make_id(EntityType::Place, "Côte d'Ivoire"),
+            "place:côte-d-ivoire"
+        );
+    }
+}

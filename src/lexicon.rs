@@ -1,0 +1,502 @@
+//! The word lists that drive the rules: cue verbs, honorifics, roles, unnamed-source nouns,
+//! boilerplate phrases and the rest, read from the files under `data/`.
+//!
+//! The files are embedded in the binary; a user can replace any of them by putting a file of
+//! the same name in a folder given as `--data DIR` (see [`Lexicon::load`]).
+//!
+//! ```
+//! let lex = saidby::lexicon::Lexicon::embedded().unwrap();
+//! assert_eq!(lex.cue_at(&["said"]).map(|c| c.lemma.as_str()), Some("say"));
+//! assert!(lex.is_honorific("Mr"));
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::DataError;
+
+/// Gender as far as a name, honorific or pronoun tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Gender {
+    Male,
+    Female,
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "m" | "M" | "male" => Some(Gender::Male),
+            "f" | "F" | "female" => Some(Gender::Female),
+            "" | "-" | "u" | "U" | "unknown" => Some(Gender::Unknown),
+            _ => None,
+        }
+    }
+
+    /// Whether a mention of this gender can be what a pronoun of gender `other` refers to.
+    pub fn compatible(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// Introduces the speaker's words ("said", "warned").
+    Speech,
+    /// Puts a quoted label on something ("described it as", "branded"): partial quotes only.
+    Label,
+    /// A question ("asked").
+    Ask,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub lemma: String,
+    pub class: CueClass,
+    /// The words of this form, lower case ("pointed", "out").
+    pub words: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HonorificKind {
+    /// Dropped from a canonical name ("Mr", "Dr").
+    Courtesy,
+    /// Part of how the person is known ("Lord", "Sir").
+    Title,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Honorific {
+    pub gender: Gender,
+    pub kind: HonorificKind,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Pronoun {
+    pub gender: Gender,
+    pub plural: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    Office,
+    Head,
+}
+
+/// Every list, loaded once and shared read-only by all workers.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    cues: HashMap<String, Vec<Cue>>,
+    honorifics: HashMap<String, Honorific>,
+    pronouns: HashMap<String, Pronoun>,
+    abbreviations: HashSet<String>,
+    roles: HashMap<String, RoleKind>,
+    role_max_words: usize,
+    sources: HashSet<String>,
+    org_nouns: HashSet<String>,
+    org_suffixes: HashSet<String>,
+    fillers: HashSet<String>,
+    title_cues: Vec<Vec<String>>,
+    not_names: HashSet<String>,
+    speech_nouns: HashSet<String>,
+    determiners: HashSet<String>,
+    conjunctions: HashSet<String>,
+    prepositions: HashSet<String>,
+    name_particles: HashSet<String>,
+    pub boilerplate: Vec<String>,
+    pub credits: Vec<String>,
+}
+
+/// The files a lexicon is made of, with their embedded defaults.
+pub const FILES: &[(&str, &str)] = &[
+    ("lexicon/cues.tsv", include_str!("../data/lexicon/cues.tsv")),
+    (
+        "lexicon/honorifics.tsv",
+        include_str!("../data/lexicon/honorifics.tsv"),
+    ),
+    (
+        "lexicon/pronouns.tsv",
+        include_str!("../data/lexicon/pronouns.tsv"),
+    ),
+    (
+        "lexicon/abbreviations.txt",
+        include_str!("../data/lexicon/abbreviations.txt"),
+    ),
+    (
+        "lexicon/roles.tsv",
+        include_str!("../data/lexicon/roles.tsv"),
+    ),
+    (
+        "lexicon/sources.tsv",
+        include_str!("../data/lexicon/sources.tsv"),
+    ),
+    (
+        "lexicon/org_nouns.tsv",
+        include_str!("../data/lexicon/org_nouns.tsv"),
+    ),
+    (
+        "lexicon/org_suffixes.tsv",
+        include_str!("../data/lexicon/org_suffixes.tsv"),
+    ),
+    (
+        "lexicon/fillers.txt",
+        include_str!("../data/lexicon/fillers.txt"),
+    ),
+    (
+        "lexicon/title_cues.txt",
+        include_str!("../data/lexicon/title_cues.txt"),
+    ),
+    (
+        "lexicon/speech_nouns.txt",
+        include_str!("../data/lexicon/speech_nouns.txt"),
+    ),
+    (
+        "lexicon/determiners.txt",
+        include_str!("../data/lexicon/determiners.txt"),
+    ),
+    (
+        "lexicon/conjunctions.txt",
+        include_str!("../data/lexicon/conjunctions.txt"),
+    ),
+    (
+        "lexicon/prepositions.txt",
+        include_str!("../data/lexicon/prepositions.txt"),
+    ),
+    (
+        "lexicon/not_names.txt",
+        include_str!("../data/lexicon/not_names.txt"),
+    ),
+    (
+        "lexicon/name_particles.txt",
+        include_str!("../data/lexicon/name_particles.txt"),
+    ),
+    (
+        "clean/boilerplate.txt",
+        include_str!("../data/clean/boilerplate.txt"),
+    ),
+    (
+        "clean/credits.txt",
+        include_str!("../data/clean/credits.txt"),
+    ),
+];
+
+/// Lines of a data file that carry content: `#` comments and blank lines skipped, with their
+/// 1-based line numbers, each split at tabs.
+pub(crate) fn records(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            None
+        } else {
+            Some((i + 1, line.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+fn bad(file: &str, line: usize, reason: impl Into<String>) -> DataError {
+    DataError::Bad {
+        file: file.to_string(),
+        line,
+        reason: reason.into(),
+    }
+}
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    /// The lexicon made of the files embedded at build time.
+    pub fn embedded() -> Result<Lexicon, DataError> {
+        Lexicon::load(None)
+    }
+
+    /// Loads every file, taking it from `dir` when that folder has a file of the same relative
+    /// name (`DIR/lexicon/cues.tsv`), else the embedded default.
+    pub fn load(dir: Option<&Path>) -> Result<Lexicon, DataError> {
+        let mut lex = Lexicon::default();
+        for &(name, embedded) in FILES {
+            let owned;
+            let text = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+                Some(path) => {
+                    owned = std::fs::read_to_string(&path).map_err(|source| DataError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    owned.as_str()
+                }
+                None => embedded,
+            };
+            lex.read(name, text)?;
+        }
+        lex.role_max_words = lex
+            .roles
+            .keys()
+            .map(|r| r.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        for list in lex.cues.values_mut() {
+            list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        }
+        lex.title_cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        Ok(lex)
+    }
+
+    fn read(&mut self, name: &str, text: &str) -> Result<(), DataError> {
+        for (line, cols) in records(text) {
+            let first = cols[0];
+            match name {
+                "lexicon/cues.tsv" => {
+                    let [lemma, class, forms] = cols[..] else {
+                        return Err(bad(name, line, "expected lemma, class, forms"));
+                    };
+                    let class = match class {
+                        "speech" => CueClass::Speech,
+                        "label" => CueClass::Label,
+                        "ask" => CueClass::Ask,
+                        other => return Err(bad(name, line, format!("unknown class {other:?}"))),
+                    };
+                    for form in forms.split('|').filter(|f| !f.trim().is_empty()) {
+                        let words = words_lower(form);
+                        let cue = Cue {
+                            lemma: lemma.to_string(),
+                            class,
+                            words,
+                        };
+                        self.cues.entry(cue.words[0].clone()).or_default().push(cue);
+                    }
+                }
+                "lexicon/honorifics.tsv" => {
+                    let [form, gender, kind] = cols[..] else {
+                        return Err(bad(name, line, "expected form, gender, kind"));
+                    };
+                    let gender =
+                        Gender::parse(gender).ok_or_else(|| bad(name, line, "bad gender"))?;
+                    let kind = match kind {
+                        "courtesy" => HonorificKind::Courtesy,
+                        "title" => HonorificKind::Title,
+                        other => return Err(bad(name, line, format!("unknown kind {other:?}"))),
+                    };
+                    self.honorifics
+                        .insert(form.to_string(), Honorific { gender, kind });
+                }
+                "lexicon/pronouns.tsv" => {
+                    let [form, gender, number] = cols[..] else {
+                        return Err(bad(name, line, "expected form, gender, number"));
+                    };
+                    let gender =
+                        Gender::parse(gender).ok_or_else(|| bad(name, line, "bad gender"))?;
+                    let plural = match number {
+                        "s" => false,
+                        "p" => true,
+                        _ => return Err(bad(name, line, "number must be s or p")),
+                    };
+                    self.pronouns
+                        .insert(form.to_lowercase(), Pronoun { gender, plural });
+                }
+                "lexicon/abbreviations.txt" => {
+                    self.abbreviations.insert(first.to_string());
+                }
+                "lexicon/roles.tsv" => {
+                    let kind = match cols.get(1).copied() {
+                        Some("office") => RoleKind::Office,
+                        Some("head") => RoleKind::Head,
+                        _ => return Err(bad(name, line, "expected role, office|head")),
+                    };
+                    let role = words_lower(first).join(" ");
+                    // An office is also usable where a head is: keep the stronger reading.
+                    let e = self.roles.entry(role).or_insert(kind);
+                    if kind == RoleKind::Office {
+                        *e = RoleKind::Office;
+                    }
+                }
+                "lexicon/sources.tsv" => {
+                    self.sources.insert(first.to_lowercase());
+                }
+                "lexicon/org_nouns.tsv" => {
+                    self.org_nouns.insert(first.to_lowercase());
+                }
+                "lexicon/org_suffixes.tsv" => {
+                    self.org_suffixes.insert(first.to_string());
+                }
+                "lexicon/fillers.txt" => {
+                    self.fillers.insert(first.to_lowercase());
+                }
+                "lexicon/title_cues.txt" => self.title_cues.push(words_lower(first)),
+                "lexicon/speech_nouns.txt" => {
+                    self.speech_nouns.insert(first.to_lowercase());
+                }
+                "lexicon/determiners.txt" => {
+                    self.determiners.insert(first.to_lowercase());
+                }
+                "lexicon/conjunctions.txt" => {
+                    self.conjunctions.insert(first.to_lowercase());
+                }
+                "lexicon/prepositions.txt" => {
+                    self.prepositions.insert(first.to_lowercase());
+                }
+                "lexicon/not_names.txt" => {
+                    self.not_names.insert(first.to_string());
+                }
+                "lexicon/name_particles.txt" => {
+                    self.name_particles.insert(first.to_string());
+                }
+                "clean/boilerplate.txt" => self.boilerplate.push(first.to_lowercase()),
+                "clean/credits.txt" => self.credits.push(first.to_string()),
+                _ => return Err(bad(name, line, "unknown data file")),
+            }
+        }
+        Ok(())
+    }
+
+    /// The longest cue whose words start `words` (lower-cased by the caller or not).
+    pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
+        let first = words.first()?.as_ref().to_lowercase();
+        self.cues.get(&first)?.iter().find(|c| {
+            c.words.len() <= words.len()
+                && c.words
+                    .iter()
+                    .zip(words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b.as_ref()))
+        })
+    }
+
+    pub fn honorific(&self, word: &str) -> Option<Honorific> {
+        self.honorifics.get(word).copied()
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains_key(word)
+    }
+
+    pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        // "I" is a pronoun only in capitals; the others in any case.
+        if word == "i" {
+            return None;
+        }
+        self.pronouns.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// The role spelled by the words (any case), if it is one.
+    pub fn role(&self, words: &[&str]) -> Option<RoleKind> {
+        if words.is_empty() || words.len() > self.role_max_words {
+            return None;
+        }
+        let key = words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.roles.get(&key).copied()
+    }
+
+    pub fn role_max_words(&self) -> usize {
+        self.role_max_words
+    }
+
+    pub fn is_source_noun(&self, word: &str) -> bool {
+        self.sources.contains(&word.to_lowercase())
+    }
+
+    pub fn is_org_noun(&self, word: &str) -> bool {
+        self.org_nouns.contains(&word.to_lowercase())
+    }
+
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(word)
+    }
+
+    pub fn is_filler(&self, word: &str) -> bool {
+        self.fillers.contains(&word.to_lowercase())
+    }
+
+    /// A noun for something said ("pledge", "comments").
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        self.speech_nouns.contains(&word.to_lowercase())
+    }
+
+    pub fn is_conjunction(&self, word: &str) -> bool {
+        self.conjunctions.contains(&word.to_lowercase())
+    }
+
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(&word.to_lowercase())
+    }
+
+    /// A word that opens a noun phrase ("the", "a", "his").
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(&word.to_lowercase())
+    }
+
+    /// A capitalised word that never begins a name ("The", "Speaking", "Monday").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
+    /// A lower-case word that may stand inside a name ("von", "de").
+    pub fn is_name_particle(&self, word: &str) -> bool {
+        self.name_particles.contains(word)
+    }
+
+    /// The length in words of the title cue that ends `words` (the words before a quote).
+    pub fn title_cue_before(&self, words: &[&str]) -> Option<usize> {
+        self.title_cues.iter().find_map(|cue| {
+            let n = cue.len();
+            (n <= words.len()
+                && cue
+                    .iter()
+                    .zip(&words[words.len() - n..])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b)))
+            .then_some(n)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads() {
+        let lex = Lexicon::embedded().unwrap();
+        assert_eq!(
+            lex.cue_at(&["Pointed", "out", "that"]).unwrap().lemma,
+            "point out"
+        );
+        assert_eq!(lex.cue_at(&["warns"]).unwrap().class, CueClass::Speech);
+        assert_eq!(lex.cue_at(&["branded"]).unwrap().class, CueClass::Label);
+        assert!(lex.cue_at(&["walked"]).is_none());
+        assert_eq!(lex.honorific("Mrs").unwrap().gender, Gender::Female);
+        assert_eq!(lex.honorific("Lord").unwrap().kind, HonorificKind::Title);
+        assert_eq!(lex.role(&["Home", "Secretary"]), Some(RoleKind::Office));
+        assert_eq!(lex.role(&["striker"]), Some(RoleKind::Head));
+        assert!(lex.is_source_noun("Spokesman"));
+        assert_eq!(lex.title_cue_before(&["the", "book"]), Some(1));
+        assert_eq!(lex.title_cue_before(&["what", "he", "calls"]), Some(3));
+        assert!(lex.pronoun("He").is_some() && lex.pronoun("i").is_none());
+    }
+
+    #[test]
+    fn override_folder_replaces_one_file_and_reports_bad_lines() {
+        let dir = std::env::temp_dir().join(format!("saidby-lex-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("lexicon")).unwrap();
+        std::fs::write(
+            dir.join("lexicon/cues.tsv"),
+            "# mine\nmurmur\tspeech\tmurmured\n",
+        )
+        .unwrap();
+        let lex = Lexicon::load(Some(&dir)).unwrap();
+        assert!(lex.cue_at(&["murmured"]).is_some());
+        assert!(lex.cue_at(&["said"]).is_none());
+        assert!(lex.is_honorific("Mr"), "other files stay embedded");
+        std::fs::write(dir.join("lexicon/cues.tsv"), "a\tb\n\nsay\tshout\tsaid\n").unwrap();
+        let err = Lexicon::load(Some(&dir)).unwrap_err().to_string();
+        assert!(err.starts_with("lexicon/cues.tsv:1:"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

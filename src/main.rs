@@ -1,0 +1,229 @@
+//! The `saidby` command line: argument parsing and wiring only; the work is in the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use saidby::export::{CsvOptions, CsvSink};
+use saidby::ingest::{Input, ReadOptions};
+use saidby::pipeline::{Pipeline, PipelineOptions};
+use saidby::run::{RunOptions, run};
+
+#[derive(Parser)]
+#[command(
+    name = "saidby",
+    version,
+    about = "Who said what: quotes, speakers and entities from news articles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles and write the CSV tables into a folder.
+    Run(RunArgs),
+    /// Print each quote of the given articles with its speaker and evidence.
+    Show(ShowArgs),
+}
+
+#[derive(Args)]
+struct DataArgs {
+    /// A folder of lexicon files replacing the bundled ones of the same name (lexicon/cues.tsv...).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// An extra gazetteer (TSV, see gazetteers/README.md); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+    /// Leave the bundled gazetteers out (use only --gazetteer files).
+    #[arg(long)]
+    no_default_gazetteers: bool,
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Files or folders (searched recursively) of .txt, .jsonl or .csv articles; - reads JSONL on stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The CSV column holding the article text.
+    #[arg(long, default_value = "text")]
+    text_column: String,
+    /// The CSV column holding the document id.
+    #[arg(long, default_value = "id")]
+    id_column: String,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// The folder to write the tables into (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// Write CSV cells as they are, without neutralising spreadsheet formulas.
+    #[arg(long)]
+    raw_csv: bool,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Args)]
+struct ShowArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+fn pipeline(d: &DataArgs) -> anyhow::Result<Pipeline> {
+    let opts = PipelineOptions {
+        data_dir: d.data.clone(),
+        gazetteers: d.gazetteer.clone(),
+        bundled_gazetteers: !d.no_default_gazetteers,
+    };
+    Pipeline::new(&opts).context("loading lexicons and gazetteers")
+}
+
+fn read_opts(i: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        text_column: i.text_column.clone(),
+        id_column: i.id_column.clone(),
+    }
+}
+
+fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let p = pipeline(&args.data)?;
+    if let Some(j) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global()
+            .context("starting worker threads")?;
+    }
+    let (inputs, errors) = Input::discover(&args.input.inputs);
+    let mut sink = CsvSink::create(&args.out, CsvOptions { raw: args.raw_csv })
+        .with_context(|| format!("creating tables in {}", args.out.display()))?;
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} documents {elapsed} ({per_sec})",
+            )
+            .expect("valid template"),
+        );
+        b
+    });
+    let opts = RunOptions {
+        read: read_opts(&args.input),
+        ..RunOptions::default()
+    };
+    let totals = run(&p, inputs, errors, &opts, &mut sink, |n| {
+        if let Some(b) = &bar {
+            b.set_position(n);
+        }
+    })
+    .context("writing tables")?;
+    sink.finish()
+        .with_context(|| format!("finishing tables in {}", args.out.display()))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        let share = if totals.quotes > 0 {
+            100.0 * totals.attributed as f64 / totals.quotes as f64
+        } else {
+            0.0
+        };
+        eprintln!(
+            "saidby: {} documents, {} quotes ({share:.1}% attributed), {} mentions, {} errors, {secs:.2} s, {:.1} MB/s",
+            totals.documents,
+            totals.quotes,
+            totals.mentions,
+            totals.errors,
+            totals.bytes as f64 / 1e6 / secs.max(1e-9)
+        );
+    }
+    Ok(if totals.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn cmd_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let p = pipeline(&args.data)?;
+    let (inputs, errors) = Input::discover(&args.input.inputs);
+    let mut out = std::io::stdout().lock();
+    for e in &errors {
+        eprintln!("saidby: {e}");
+    }
+    let mut failed = !errors.is_empty();
+    for item in saidby::ingest::read_all(inputs, read_opts(&args.input)) {
+        let doc = match item {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("saidby: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let a = p.analyse(doc);
+        writeln!(out, "# {}", a.doc.id)?;
+        for q in &a.quotes {
+            let at = &q.attribution;
+            let mention = at.mention.map(|m| m.text(&a.text)).unwrap_or("");
+            let cue = at.cue.map(|c| c.text(&a.text)).unwrap_or("");
+            writeln!(
+                out,
+                "{:<8} {:<28} [{}] via {:?} cue {:?} ({:.2})\n         {:?}",
+                at.kind.name(),
+                a.speaker_label(q),
+                at.method,
+                mention,
+                cue,
+                at.confidence,
+                q.text(&a.text)
+            )?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Run(a) => cmd_run(a),
+        Command::Show(a) => cmd_show(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("saidby: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,538 @@
+//! Name patterns: people and organisations that are in no gazetteer, found from the shape of
+//! the text, each with the rule that found it.
+//!
+//! - `honorific`: "Mr Solomon", "Lord Falconer", "Dr Jane Roe";
+//! - `role_prefix`: "Home Secretary James Cleverly", "London teacher Diane Granger";
+//! - `first_name`: a known first name and a capitalised surname ("Enver Solomon");
+//! - `appositive` / `cue_adjacent`: two to four capitalised words followed by ", chief
+//!   executive of ...," or next to a cue verb ("said Nkosi Dube");
+//! - `org_suffix`: capitalised words ending in an organisation word ("Refugee Council",
+//!   "Carnegie Council for Ethics on International Affairs").
+//!
+//! ```
+//! use saidby::{gazetteer::Gazetteer, lexicon::Lexicon, names::{find_names, NameKind}, span::Span};
+//! let lex = Lexicon::embedded().unwrap();
+//! let gaz = Gazetteer::from_sources(&[], "Enver\tm\n", "").unwrap();
+//! let t = "Enver Solomon, chief executive of the Refugee Council, said no.";
+//! let names = find_names(t, Span::new(0, t.len()), false, &lex, &gaz);
+//! assert_eq!(names[0].span.text(t), "Enver Solomon");
+//! assert_eq!(names[0].role.unwrap().text(t), "chief executive of the Refugee Council");
+//! assert_eq!((names[1].span.text(t), names[1].kind), ("Refugee Council", NameKind::Organisation));
+//! ```
+
+use crate::gazetteer::{Gazetteer, at_sentence_start};
+use crate::lexicon::{Gender, Honorific, HonorificKind, Lexicon, RoleKind};
+use crate::span::Span;
+use crate::text::{TokKind, Token, is_capitalised, is_possessive, tokenize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Organisation,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct NameCandidate {
+    /// The name: without a courtesy honorific ("Solomon" in "Mr Solomon"), with a title
+    /// ("Lord Falconer").
+    pub span: Span,
+    pub kind: NameKind,
+    /// Number of name words.
+    pub words: usize,
+    pub honorific: Option<Honorific>,
+    /// The honorific word itself, when there is one.
+    pub honorific_span: Option<Span>,
+    /// The words as they stand, honorific included ("Mr Solomon"): the mention.
+    pub surface: Span,
+    /// What the text says the person is: "Home Secretary", "chief executive of the Refugee
+    /// Council" (from a prefix or an appositive).
+    pub role: Option<Span>,
+    pub gender: Gender,
+    /// The last word of the name (the surname, for people).
+    pub surname: Span,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "on" | "the" | "&" | "and" | "de" | "in")
+}
+
+/// A run of name-like tokens: capitalised words, initials, particles and connectors between
+/// capitalised words.
+fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
+    let mut j = start;
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && is_capitalised(t.text(text)) && !is_possessive(t.text(text))
+        })
+    };
+    while j < toks.len() {
+        let t = toks[j];
+        let w = t.text(text);
+        if cap(j) {
+            j += 1;
+            // An initial: "J." (keep the dot inside the run).
+            if w.chars().count() == 1
+                && toks.get(j).is_some_and(|d| d.text(text) == ".")
+                && cap(j + 1)
+            {
+                j += 1;
+            }
+            continue;
+        }
+        let inner =
+            (t.kind == TokKind::Word && (is_connector(w) || lex.is_name_particle(w))) || w == "&";
+        if j > start && inner && cap(j + 1) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+fn words_of<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
+    toks.iter().map(|t| t.text(text)).collect()
+}
+
+/// The role (office phrase or head word) that ends `words`, if any: its length in words.
+fn role_suffix(words: &[&str], lex: &Lexicon) -> Option<(usize, RoleKind)> {
+    let max = lex.role_max_words().min(words.len());
+    (1..=max)
+        .rev()
+        .find_map(|n| lex.role(&words[words.len() - n..]).map(|k| (n, k)))
+}
+
+/// Finds candidate names in one paragraph. `headline` restricts to the strongest rules.
+pub fn find_names(
+    text: &str,
+    para: Span,
+    headline: bool,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Vec<NameCandidate> {
+    let toks: Vec<Token> = tokenize(text, para);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !(t.kind == TokKind::Word && is_capitalised(t.text(text))) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(text, &toks, i, lex);
+        if end == i {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        // Sentence openers and function words are not part of a name.
+        while start < end && lex.is_not_name(toks[start].text(text)) {
+            start += 1;
+        }
+        if start < end {
+            read_run(text, &toks, start, end, headline, lex, gaz, &mut out);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_run(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    headline: bool,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    out: &mut Vec<NameCandidate>,
+) {
+    let run = &toks[start..end];
+    let words = words_of(text, run);
+    let has_suffix_at = |k: usize| lex.is_org_suffix(words[k]);
+    // Organisation: a run with an organisation word ("Refugee Council", "Bank of England").
+    if !headline
+        && let Some(last_suffix) = (0..words.len())
+            .rev()
+            .find(|&k| has_suffix_at(k) && (k > 0 || words.len() > 1))
+    {
+        // Keep connectors only up to the last capitalised word after the suffix.
+        let span = Span::new(run[0].span.start, run[words.len() - 1].span.end);
+        let ok = last_suffix > 0 || is_connector(words.get(1).copied().unwrap_or(""));
+        let starts_ok = !is_connector(words[0]) && !lex.is_honorific(words[0]);
+        if ok && starts_ok && lex.role(&words).is_none() {
+            out.push(NameCandidate {
+                span,
+                kind: NameKind::Organisation,
+                words: words.len(),
+                honorific: None,
+                honorific_span: None,
+                surface: span,
+                role: None,
+                gender: Gender::Unknown,
+                surname: run[words.len() - 1].span,
+                rule: "org_suffix",
+            });
+            return;
+        }
+    }
+    // People: split at connectors ("Tony Blair and Gordon Brown"), but read a role phrase
+    // with "of" first ("Secretary of State Colin Powell").
+    let mut k = 0;
+    // A role inside the run: the longest prefix that ends in a role, with a name after it.
+    let mut role_words = 0;
+    for n in (1..words.len()).rev() {
+        if let Some((_, kind)) = role_suffix(&words[..n], lex) {
+            let rest = &words[n..];
+            let single_ok = rest.len() > 1 || kind == RoleKind::Office;
+            if single_ok
+                && !rest.iter().any(|w| is_connector(w) || lex.is_org_suffix(w))
+                && rest.len() <= 4
+            {
+                role_words = n;
+                break;
+            }
+        }
+    }
+    if role_words > 0 {
+        let role = Span::new(
+            premodifier_start(text, toks, start, lex).unwrap_or(run[0].span.start),
+            run[role_words - 1].span.end,
+        );
+        push_person(
+            text,
+            toks,
+            start + role_words,
+            end,
+            Some(role),
+            None,
+            "role_prefix",
+            headline,
+            lex,
+            gaz,
+            out,
+        );
+        return;
+    }
+    while k < words.len() {
+        let mut e = k;
+        while e < words.len() && !(is_connector(words[e]) && words[e] != "de") {
+            e += 1;
+        }
+        if e > k {
+            let (s, honorific) = match lex.honorific(words[k]) {
+                Some(h) if e > k + 1 => (k + 1, Some((h, run[k].span))),
+                _ => (k, None),
+            };
+            let rule = if honorific.is_some() { "honorific" } else { "" };
+            let role = if honorific.is_none() {
+                premodifier_role(text, toks, start + k, lex)
+            } else {
+                None
+            };
+            let rule = if role.is_some() && rule.is_empty() {
+                "role_prefix"
+            } else {
+                rule
+            };
+            push_person(
+                text,
+                toks,
+                start + s,
+                start + e,
+                role,
+                honorific,
+                rule,
+                headline,
+                lex,
+                gaz,
+                out,
+            );
+        }
+        k = e + 1;
+    }
+}
+
+/// Where a lower-case role before a name starts: "Tory leader" in "Tory leader Michael Howard",
+/// "London teacher" in "London teacher Diane Granger". None when the word before is no role.
+fn premodifier_start(
+    text: &str,
+    toks: &[Token],
+    name_start: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut first = None;
+    let mut k = name_start;
+    while k > 0 && words.len() < 6 {
+        let t = toks[k - 1];
+        let w = t.text(text);
+        if t.kind != TokKind::Word
+            || matches!(
+                w.to_lowercase().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "said"
+                    | "says"
+                    | "and"
+                    | "by"
+                    | "with"
+                    | "to"
+                    | "from"
+                    | "of"
+            )
+        {
+            break;
+        }
+        if lex.is_not_name(w) && at_sentence_start(text, t.span.start) {
+            break;
+        }
+        words.insert(0, w);
+        first = Some(t.span.start);
+        k -= 1;
+    }
+    // The role must end right before the name.
+    let (n, _) = role_suffix(&words, lex)?;
+    let _ = n;
+    first
+}
+
+fn premodifier_role(text: &str, toks: &[Token], name_start: usize, lex: &Lexicon) -> Option<Span> {
+    let start = premodifier_start(text, toks, name_start, lex)?;
+    Some(Span::new(start, toks[name_start - 1].span.end))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_person(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    role: Option<Span>,
+    honorific: Option<(Honorific, Span)>,
+    rule: &'static str,
+    headline: bool,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    out: &mut Vec<NameCandidate>,
+) {
+    if s >= e {
+        return;
+    }
+    // Initials and their dots count as one word each.
+    let name_toks: Vec<&Token> = toks[s..e]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .collect();
+    let n = name_toks.len();
+    if n == 0 || n > 5 {
+        return;
+    }
+    let first = name_toks[0].text(text);
+    if lex.is_honorific(first) && honorific.is_none()
+        || lex.is_org_suffix(name_toks[n - 1].text(text))
+    {
+        return;
+    }
+    // "Foreign Secretary", "Prime Minister": a role, not a name.
+    let all: Vec<&str> = name_toks.iter().map(|t| t.text(text)).collect();
+    if role_suffix(&all, lex).is_some() {
+        return;
+    }
+    let first_gender = gaz.first_name(first);
+    let mut rule = rule;
+    let mut gender = honorific.map(|(h, _)| h.gender).unwrap_or_default();
+    if rule.is_empty() {
+        if n >= 2 && first_gender.is_some() && !lex.is_not_name(first) {
+            rule = "first_name";
+        } else if (2..=4).contains(&n)
+            && !headline
+            && (appositive(text, toks, e, lex).is_some() || cue_adjacent(text, toks, s, e, lex))
+        {
+            rule = if appositive(text, toks, e, lex).is_some() {
+                "appositive"
+            } else {
+                "cue_adjacent"
+            };
+        } else {
+            return;
+        }
+    }
+    if gender == Gender::Unknown
+        && let Some(g) = first_gender
+    {
+        gender = g;
+    }
+    let title = honorific
+        .filter(|(h, _)| h.kind == HonorificKind::Title)
+        .map(|(_, sp)| sp);
+    let start = title.map_or(toks[s].span.start, |sp| sp.start);
+    let span = Span::new(start, toks[e - 1].span.end);
+    let role = role.or_else(|| appositive(text, toks, e, lex));
+    out.push(NameCandidate {
+        span,
+        kind: NameKind::Person,
+        words: n,
+        honorific: honorific.map(|(h, _)| h),
+        honorific_span: honorific.map(|(_, sp)| sp),
+        surface: honorific.map_or(span, |(_, sp)| sp.cover(span)),
+        role,
+        gender,
+        surname: name_toks[n - 1].span,
+        rule,
+    });
+}
+
+/// ", chief executive of the Refugee Council," after a name: the words between the commas,
+/// when they hold a role.
+fn appositive(text: &str, toks: &[Token], after: usize, lex: &Lexicon) -> Option<Span> {
+    if toks.get(after).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut k = after + 1;
+    while k < toks.len() && k - after <= 16 {
+        let w = toks[k].text(text);
+        if w == ","
+            || (toks[k].kind == TokKind::Punct
+                && matches!(w, "." | ";" | ":" | "\"" | "“" | "”" | "(" | ")"))
+        {
+            break;
+        }
+        if toks[k].kind == TokKind::Word {
+            words.push(w);
+        }
+        k += 1;
+    }
+    let closes = k < toks.len() && matches!(toks[k].text(text), "," | "." | ";" | ":");
+    if !closes || words.is_empty() || k == after + 1 {
+        return None;
+    }
+    // A role anywhere in the appositive: "the party's leader", "chief executive of X".
+    let has_role = (0..words.len()).any(|i| {
+        (1..=lex.role_max_words().min(words.len() - i))
+            .any(|n| lex.role(&words[i..i + n]).is_some())
+    });
+    has_role.then(|| Span::new(toks[after + 1].span.start, toks[k - 1].span.end))
+}
+
+/// A cue verb right after the name ("X said", "X has told") or right before it ("said X").
+fn cue_adjacent(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.text(text))
+    };
+    let mut k = e;
+    while let Some(w) = word(k) {
+        if lex.is_filler(w) {
+            k += 1;
+            continue;
+        }
+        return lex.cue_at(&[w]).is_some();
+    }
+    s > 0 && word(s - 1).is_some_and(|w| lex.cue_at(&[w]).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(t: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let lex = Lexicon::embedded().unwrap();
+        let gaz = Gazetteer::from_sources(
+            &[],
+            "Diane\tf\nMichael\tm\nJane\tf\nTony\tm\nGordon\tm\nPaul\tm\n",
+            "",
+        )
+        .unwrap();
+        find_names(t, Span::new(0, t.len()), false, &lex, &gaz)
+            .iter()
+            .map(|c| {
+                (
+                    c.span.text(t).to_string(),
+                    c.rule,
+                    c.role.map(|r| r.text(t).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
+    #[test]
+    fn name_rule_table() {
+        assert_eq!(
+            found("Tory leader Michael Howard said so."),
+            [(s("Michael Howard"), "role_prefix", Some(s("Tory leader")))]
+        );
+        assert_eq!(
+            found("London teacher Diane Granger asked."),
+            [(s("Diane Granger"), "role_prefix", Some(s("London teacher")))]
+        );
+        assert_eq!(
+            found("Home Secretary Charles Clarke has said"),
+            [(
+                s("Charles Clarke"),
+                "role_prefix",
+                Some(s("Home Secretary"))
+            )]
+        );
+        assert_eq!(
+            found("Then Mrs Robinson warned."),
+            [(s("Robinson"), "honorific", None)]
+        );
+        assert_eq!(
+            found("and Lord Falconer said"),
+            [(s("Lord Falconer"), "honorific", None)]
+        );
+        assert_eq!(
+            found("Tony Blair and Gordon Brown met."),
+            [
+                (s("Tony Blair"), "first_name", None),
+                (s("Gordon Brown"), "first_name", None)
+            ]
+        );
+        assert_eq!(
+            found("\"No,\" said Nkosi Dube."),
+            [(s("Nkosi Dube"), "cue_adjacent", None)]
+        );
+        assert_eq!(
+            found("Labour MP Paul Flynn"),
+            [(s("Paul Flynn"), "role_prefix", Some(s("Labour MP")))]
+        );
+        assert_eq!(
+            found("Prime Minister Blair"),
+            [(s("Blair"), "role_prefix", Some(s("Prime Minister")))]
+        );
+    }
+
+    #[test]
+    fn organisations_and_non_names() {
+        let got = found("the Association of Chief Police Officers and the Bank of England");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Association of Chief Police Officers", "Bank of England"]
+        );
+        assert!(found("Speaking on Monday in Illegal Migration Bill debates").is_empty());
+        assert!(
+            found("The Conservative Party met.")
+                .iter()
+                .all(|g| g.1 == "org_suffix")
+        );
+        assert!(found("Foreign Secretary visits").is_empty());
+        assert!(found("The Foreign Secretary said so.").is_empty());
+    }
+}

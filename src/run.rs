@@ -1,0 +1,116 @@
+//! A whole run: documents streamed from the inputs in batches, analysed in parallel, pushed
+//! into a sink in input order. Memory holds one batch, never the corpus, and the output is the
+//! same at any number of threads.
+//!
+//! ```
+//! use saidby::{pipeline::Pipeline, run::{run, RunOptions}, export::{CsvSink, CsvOptions}, ingest::Input};
+//! let dir = std::env::temp_dir().join(format!("saidby-doc-run-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir).unwrap();
+//! std::fs::write(dir.join("a.txt"), "Title\n\n\"Yes,\" she said.\n").unwrap();
+//! let p = Pipeline::bundled().unwrap();
+//! let mut sink = CsvSink::create(&dir.join("out"), CsvOptions::default()).unwrap();
+//! let (inputs, errors) = Input::discover(&[dir.join("a.txt")]);
+//! let totals = run(&p, inputs, errors, &RunOptions::default(), &mut sink, |_| {}).unwrap();
+//! assert_eq!((totals.documents, totals.quotes), (1, 1));
+//! ```
+
+use std::io;
+
+use rayon::prelude::*;
+
+use crate::error::InputError;
+use crate::export::{Sink, Totals};
+use crate::ingest::{Input, ReadOptions, read_all};
+use crate::pipeline::{Analysis, Pipeline};
+
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    pub read: ReadOptions,
+    /// Documents per parallel batch.
+    pub batch_docs: usize,
+    /// Bytes of text per parallel batch (whichever limit comes first).
+    pub batch_bytes: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            read: ReadOptions::default(),
+            batch_docs: 256,
+            batch_bytes: 8 << 20,
+        }
+    }
+}
+
+enum Item {
+    Doc(Box<crate::ingest::Document>),
+    Err(InputError),
+}
+
+/// Runs every input through the pipeline into `sink`; `progress` is called after each batch
+/// with the number of documents done. Runs on the current rayon pool.
+pub fn run<S: Sink + ?Sized>(
+    pipeline: &Pipeline,
+    inputs: Vec<Input>,
+    discover_errors: Vec<InputError>,
+    opts: &RunOptions,
+    sink: &mut S,
+    mut progress: impl FnMut(u64),
+) -> io::Result<Totals> {
+    let mut totals = Totals::default();
+    for e in &discover_errors {
+        sink.error(e)?;
+        totals.errors += 1;
+    }
+    let mut docs = read_all(inputs, opts.read.clone()).map(|r| match r {
+        Ok(d) => Item::Doc(Box::new(d)),
+        Err(e) => Item::Err(e),
+    });
+    let mut done = 0u64;
+    loop {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        for item in docs.by_ref() {
+            if let Item::Doc(d) = &item {
+                bytes += d.text.len();
+            }
+            batch.push(item);
+            if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Result<Analysis, InputError>> = batch
+            .into_par_iter()
+            .map(|item| match item {
+                Item::Doc(d) => Ok(pipeline.analyse(*d)),
+                Item::Err(e) => Err(e),
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(a) => {
+                    sink.document(&a)?;
+                    totals.documents += 1;
+                    totals.quotes += a.quotes.len() as u64;
+                    totals.attributed += a
+                        .quotes
+                        .iter()
+                        .filter(|q| q.attribution.entity.is_some() || q.attribution.name.is_some())
+                        .count() as u64;
+                    totals.mentions += a.tagged.mentions.len() as u64;
+                    totals.bytes += a.text.len() as u64;
+                }
+                Err(e) => {
+                    sink.error(&e)?;
+                    totals.errors += 1;
+                }
+            }
+            done += 1;
+        }
+        progress(done);
+    }
+    Ok(totals)
+}

@@ -1,0 +1,413 @@
+//! Stage 5, tag: the people, organisations and places of a document, with every mention.
+//!
+//! Gazetteer matches and name patterns ([`crate::names`]) are merged (a longer name found by a
+//! strong pattern beats a shorter alias inside it: "Victoria Jones" over "Victoria"), then
+//! linked within the document: "Mr Solomon" and a later bare "Solomon" are mentions of the
+//! Enver Solomon introduced earlier; "Mr Howard" with no full name in the article is the one
+//! person of the gazetteer with that surname, if there is exactly one.
+//!
+//! ```
+//! use saidby::pipeline::Pipeline;
+//! let p = Pipeline::bundled().unwrap();
+//! let a = p.analyse_text("d", "Solomon speaks\n\nEnver Solomon, chief executive of the Refugee Council, spoke. Mr Solomon left.\n");
+//! let names: Vec<&str> = a.tagged.mentions.iter().map(|m| a.tagged.entities[m.entity].name.as_str()).collect();
+//! assert_eq!(names, ["Enver Solomon", "Enver Solomon", "Refugee Council", "Enver Solomon"]);
+//! ```
+
+use std::collections::HashMap;
+
+use crate::clean::caption_without_credit;
+use crate::gazetteer::{EntityType, Gazetteer, make_id};
+use crate::lexicon::{Gender, HonorificKind, Lexicon};
+use crate::names::{NameCandidate, NameKind, find_names};
+use crate::quotes::Quote;
+use crate::segment::{Section, Segmented};
+use crate::span::Span;
+use crate::text::{TokKind, is_capitalised, tokenize};
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// A gazetteer alias.
+    Alias,
+    /// A name pattern; the rule is in `Mention::rule`.
+    Pattern,
+    /// A surname (with or without honorific) linked to a person named in full elsewhere.
+    Surname,
+}
+
+#[derive(Clone, Debug)]
+pub struct DocEntity {
+    pub id: String,
+    pub name: String,
+    pub etype: EntityType,
+    pub gender: Gender,
+    /// The gazetteer entry, when it came from one.
+    pub gazetteer: Option<u32>,
+    /// Last word of a person's name.
+    pub surname: Option<String>,
+    /// What the article calls this person: "home secretary", "labour's shadow immigration
+    /// minister" (lower case), with where it said so.
+    pub roles: Vec<(Span, String)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Mention {
+    pub span: Span,
+    pub entity: usize,
+    /// Index into `Segmented::paragraphs`.
+    pub paragraph: usize,
+    pub section: Section,
+    pub in_quote: bool,
+    pub via: Via,
+    pub rule: &'static str,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Tagged {
+    pub entities: Vec<DocEntity>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+struct Builder<'a> {
+    gaz: &'a Gazetteer,
+    out: Tagged,
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn gazetteer_entity(&mut self, gi: u32) -> usize {
+        let e = self.gaz.entity(gi);
+        if let Some(&i) = self.by_key.get(&e.id) {
+            return i;
+        }
+        let i = self.out.entities.len();
+        let surname =
+            (e.etype == EntityType::Person && e.name.contains(' ')).then(|| surname_of(&e.name));
+        self.out.entities.push(DocEntity {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            etype: e.etype,
+            gender: e.gender,
+            gazetteer: Some(gi),
+            surname,
+            roles: Vec::new(),
+        });
+        self.by_key.insert(e.id.clone(), i);
+        i
+    }
+
+    fn found_entity(&mut self, name: &str, etype: EntityType, gender: Gender) -> usize {
+        let id = make_id(etype, name);
+        if let Some(&i) = self.by_key.get(&id) {
+            let e = &mut self.out.entities[i];
+            if e.gender == Gender::Unknown {
+                e.gender = gender;
+            }
+            return i;
+        }
+        let i = self.out.entities.len();
+        let surname = (etype == EntityType::Person).then(|| surname_of(name));
+        self.out.entities.push(DocEntity {
+            id: id.clone(),
+            name: name.to_string(),
+            etype,
+            gender,
+            gazetteer: None,
+            surname,
+            roles: Vec::new(),
+        });
+        self.by_key.insert(id, i);
+        i
+    }
+}
+
+fn surname_of(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
+        .collect();
+    words.last().copied().unwrap_or(name).to_string()
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn lower_role(text: &str, span: Span) -> String {
+    normalise(span.text(text)).to_lowercase()
+}
+
+/// A single-word person mention waiting for its full name: "Mr Solomon", "President Bush".
+struct Pending {
+    cand: NameCandidate,
+    paragraph: usize,
+    section: Section,
+}
+
+pub fn tag(
+    text: &str,
+    seg: &Segmented,
+    quotes: &[Quote],
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Tagged {
+    let mut b = Builder {
+        gaz,
+        out: Tagged::default(),
+        by_key: HashMap::new(),
+    };
+    let mut pending: Vec<Pending> = Vec::new();
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        let region = if para.section == Section::Caption {
+            caption_without_credit(text, para.span)
+        } else {
+            para.span
+        };
+        let hits = gaz.find(text, region.start, region.end);
+        let cands = find_names(text, region, para.section == Section::Title, lex, gaz);
+        let mut taken: Vec<(Span, usize, Via, &'static str)> = Vec::new();
+        let mut hit_kept = vec![true; hits.len()];
+        let mut keep_cand = vec![true; cands.len()];
+        for (ci, c) in cands.iter().enumerate() {
+            let over: Vec<usize> = (0..hits.len())
+                .filter(|&h| c.surface.overlaps(Span::new(hits[h].start, hits[h].end)))
+                .collect();
+            if over.is_empty() {
+                continue;
+            }
+            let strict = over.iter().all(|&h| {
+                c.surface.contains(Span::new(hits[h].start, hits[h].end))
+                    && Span::new(hits[h].start, hits[h].end) != c.surface
+            });
+            let strong = match c.kind {
+                NameKind::Organisation => true,
+                NameKind::Person => matches!(c.rule, "honorific" | "role_prefix" | "first_name"),
+            };
+            // "Will Labour ..." at a sentence start is not a person called Labour.
+            let inner_hit_at_start = over.iter().all(|&h| hits[h].start == c.surface.start);
+            let sentence_initial_guess = c.rule == "first_name"
+                && !inner_hit_at_start
+                && crate::gazetteer::at_sentence_start(text, c.span.start);
+            let person_hit_same = over
+                .iter()
+                .any(|&h| gaz.entity(hits[h].entity).etype == EntityType::Person);
+            if strict
+                && strong
+                && !sentence_initial_guess
+                && !(c.kind == NameKind::Organisation && person_hit_same)
+            {
+                for &h in &over {
+                    hit_kept[h] = false;
+                }
+            } else {
+                keep_cand[ci] = false;
+                // The same person by both: keep the gazetteer's entity, take the pattern's role.
+                if let Some(&h) = over.iter().find(|&&h| {
+                    Span::new(hits[h].start, hits[h].end) == c.span
+                        || Span::new(hits[h].start, hits[h].end) == c.surface
+                }) && let Some(role) = c.role
+                {
+                    let ei = b.gazetteer_entity(hits[h].entity);
+                    b.out.entities[ei]
+                        .roles
+                        .push((role, lower_role(text, role)));
+                }
+            }
+        }
+        for (h, hit) in hits.iter().enumerate() {
+            if hit_kept[h] {
+                let ei = b.gazetteer_entity(hit.entity);
+                taken.push((Span::new(hit.start, hit.end), ei, Via::Alias, "gazetteer"));
+            }
+        }
+        for (ci, c) in cands.iter().enumerate() {
+            if !keep_cand[ci] {
+                continue;
+            }
+            match c.kind {
+                NameKind::Organisation => {
+                    let ei = b.found_entity(
+                        &normalise(c.span.text(text)),
+                        EntityType::Organisation,
+                        Gender::Unknown,
+                    );
+                    taken.push((c.span, ei, Via::Pattern, c.rule));
+                }
+                NameKind::Person if c.words >= 2 => {
+                    let ei =
+                        b.found_entity(&normalise(c.span.text(text)), EntityType::Person, c.gender);
+                    if let Some(role) = c.role {
+                        b.out.entities[ei]
+                            .roles
+                            .push((role, lower_role(text, role)));
+                    }
+                    taken.push((c.surface, ei, Via::Pattern, c.rule));
+                }
+                NameKind::Person => pending.push(Pending {
+                    cand: *c,
+                    paragraph: pi,
+                    section: para.section,
+                }),
+            }
+        }
+        for (span, entity, via, rule) in taken {
+            b.out.mentions.push(Mention {
+                span,
+                entity,
+                paragraph: pi,
+                section: para.section,
+                in_quote: false,
+                via,
+                rule,
+            });
+        }
+    }
+    link_surnames(text, seg, lex, gaz, &mut b, pending);
+    let outers: Vec<Span> = quotes
+        .iter()
+        .flat_map(|q| q.segments.iter().map(|s| s.outer))
+        .collect();
+    for m in &mut b.out.mentions {
+        m.in_quote = outers.iter().any(|o| o.contains(m.span));
+    }
+    b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    b.out
+}
+
+fn link_surnames(
+    text: &str,
+    seg: &Segmented,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    b: &mut Builder,
+    pending: Vec<Pending>,
+) {
+    // Surname -> people of this document.
+    let index = |b: &Builder| {
+        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in b.out.entities.iter().enumerate() {
+            if let Some(s) = &e.surname {
+                m.entry(s.clone()).or_default().push(i);
+            }
+        }
+        m
+    };
+    let mut by_surname = index(b);
+    for p in pending {
+        let c = p.cand;
+        let word = normalise(c.surname.text(text));
+        let gender = c.gender;
+        let known = by_surname.get(&word).and_then(|list| {
+            let ok: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| b.out.entities[i].gender.compatible(gender))
+                .collect();
+            // The person named most recently before this mention, else the first named.
+            ok.iter()
+                .copied()
+                .filter(|&i| {
+                    b.out
+                        .mentions
+                        .iter()
+                        .any(|m| m.entity == i && m.span.start < c.span.start)
+                })
+                .max_by_key(|&i| {
+                    b.out
+                        .mentions
+                        .iter()
+                        .filter(|m| m.entity == i && m.span.start < c.span.start)
+                        .map(|m| m.span.start)
+                        .max()
+                })
+                .or_else(|| ok.first().copied())
+        });
+        let entity = match known {
+            Some(i) => i,
+            None => {
+                let candidates: Vec<u32> = gaz
+                    .people_with_surname(&word)
+                    .filter(|&g| gaz.entity(g).gender.compatible(gender))
+                    .collect();
+                if candidates.len() == 1 {
+                    let i = b.gazetteer_entity(candidates[0]);
+                    by_surname = index(b);
+                    i
+                } else {
+                    let titled = c.honorific.is_some_and(|h| h.kind == HonorificKind::Title);
+                    let name = if titled {
+                        normalise(c.span.text(text))
+                    } else {
+                        word.clone()
+                    };
+                    let i = b.found_entity(&name, EntityType::Person, gender);
+                    b.out.entities[i].surname = Some(word.clone());
+                    by_surname = index(b);
+                    i
+                }
+            }
+        };
+        if b.out.entities[entity].gender == Gender::Unknown {
+            b.out.entities[entity].gender = gender;
+        }
+        if let Some(role) = c.role {
+            b.out.entities[entity]
+                .roles
+                .push((role, lower_role(text, role)));
+        }
+        let span = c.surface;
+        b.out.mentions.push(Mention {
+            span,
+            entity,
+            paragraph: p.paragraph,
+            section: p.section,
+            in_quote: false,
+            via: Via::Surname,
+            rule: c.rule,
+        });
+    }
+    // Bare surnames of people this document names: "Kinnock said", "... – Cleverly".
+    let taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        if !matches!(para.section, Section::Title | Section::Body) {
+            continue;
+        }
+        for t in tokenize(text, para.span) {
+            let w = t.text(text);
+            if t.kind != TokKind::Word || w.len() < 3 || !is_capitalised(w) || lex.is_not_name(w) {
+                continue;
+            }
+            let Some(list) = by_surname.get(w) else {
+                continue;
+            };
+            if taken.iter().any(|s| s.overlaps(t.span)) {
+                continue;
+            }
+            // Several people of that surname: the one named most recently before.
+            let entity = list
+                .iter()
+                .copied()
+                .max_by_key(|&i| {
+                    b.out
+                        .mentions
+                        .iter()
+                        .filter(|m| m.entity == i && m.span.start < t.span.start)
+                        .map(|m| m.span.start + 1)
+                        .max()
+                        .unwrap_or(0)
+                })
+                .expect("surname lists are not empty");
+            b.out.mentions.push(Mention {
+                span: t.span,
+                entity,
+                paragraph: pi,
+                section: para.section,
+                in_quote: false,
+                via: Via::Surname,
+                rule: "surname",
+            });
+        }
+    }
+}
