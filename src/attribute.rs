@@ -147,8 +147,19 @@ struct Who {
 struct Salient {
     pos: usize,
     sent: usize,
-    entity: usize,
+    who: Referent,
+    /// The speaker of a quote here.
     speaker: bool,
+    /// A resolved pronoun of this gender (links a chain: "His career ... he said").
+    pronoun: Option<Gender>,
+}
+
+/// What a pronoun or description can point back to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Referent {
+    Entity(usize),
+    /// An unnamed source ("a spokeswoman for Human Rights Watch") and its gender.
+    Unnamed(Span, Gender),
 }
 
 pub struct Attributor<'a> {
@@ -168,6 +179,9 @@ pub struct Attributor<'a> {
     mention_end: HashMap<usize, usize>,
     item_start: HashMap<usize, usize>,
     salience: Vec<Salient>,
+    /// Narration pronouns resolved so far, by position; items before `pronouns_done` are done.
+    pronoun_refs: HashMap<usize, Option<Referent>>,
+    pronouns_done: usize,
     /// Gender learned from pronouns ("he said" after "Enver Solomon").
     genders: HashMap<usize, Gender>,
     /// Entities added by role resolution from the gazetteer, not named in the text.
@@ -217,6 +231,8 @@ impl<'a> Attributor<'a> {
             mention_end: HashMap::new(),
             item_start: HashMap::new(),
             salience: Vec::new(),
+            pronoun_refs: HashMap::new(),
+            pronouns_done: 0,
             genders: HashMap::new(),
             extra_entities: Vec::new(),
         };
@@ -239,8 +255,9 @@ impl<'a> Attributor<'a> {
                 a.salience.push(Salient {
                     pos: m.span.start,
                     sent: it.sent,
-                    entity: m.entity,
+                    who: Referent::Entity(m.entity),
                     speaker: false,
+                    pronoun: None,
                 });
             }
         }
@@ -385,15 +402,16 @@ impl<'a> Attributor<'a> {
             if self.seg.paragraphs[self.items[i].para].section != Section::Body {
                 continue;
             }
-            if let Some(np) = self.np_after(i)
+            if let Some(np) = self.np_after(i, self.sent_of(i).1)
                 && let NpKind::Role { definite: true } = np.kind
                 && let Some(e) = self.resolve_role_known(np)
             {
                 found.push(Salient {
                     pos: np.span.start,
                     sent: self.items[i].sent,
-                    entity: e,
+                    who: Referent::Entity(e),
                     speaker: false,
+                    pronoun: None,
                 });
             }
         }
@@ -630,25 +648,47 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// The speaker phrase starting at item `k` ("said Mr Blair", "said a spokesman for X").
-    fn np_after(&self, k: usize) -> Option<Np> {
-        let it = *self.items.get(k)?;
-        let (_, sent_end) = self.sent_of(k);
-        if let Some(&mi) = self.mention_start.get(&it.span.start) {
-            let m = self.tagged.mentions[mi];
-            let mut end = k;
-            while end < sent_end && self.items[end].span.end <= m.span.end {
-                end += 1;
-            }
+    /// The speaker phrase starting at item `k`, within `ceil` ("said Mr Blair", "said a
+    /// spokesman for X", "said 20-year-old student Nick Vaughan", "said Sky Networks' Sophie
+    /// Turner Laing").
+    fn np_after(&self, k: usize, ceil: usize) -> Option<Np> {
+        let sent_end = ceil.min(self.sent_of(k.min(self.items.len().saturating_sub(1))).1);
+        if k >= sent_end {
+            return None;
+        }
+        let np = self.np_base_after(k, sent_end)?;
+        // A possessive: the speaker is what follows ("Sky Networks' Sophie Turner Laing",
+        // "Labour's spokesman").
+        let e = np.end;
+        let possessive = e < sent_end
+            && (self.word(e).is_some_and(is_possessive)
+                || (self.is_punct(e, '\'') || self.is_punct(e, '’'))
+                    && np.span.text(self.text).ends_with(['s', 'S']));
+        if possessive
+            && !matches!(np.kind, NpKind::Pronoun(..))
+            && let Some(owned) = self.np_base_after(e + 1, sent_end)
+        {
+            let span = np.span.cover(owned.span);
             return Some(Np {
-                kind: NpKind::Entity(m.entity),
-                span: m.span,
+                span,
                 first: k,
-                end,
+                ..owned
             });
         }
-        let w = self.word(k)?;
-        if let Some(p) = self.lex.pronoun(w) {
+        Some(np)
+    }
+
+    fn np_base_after(&self, k: usize, sent_end: usize) -> Option<Np> {
+        let it = *self.items.get(k)?;
+        if k >= sent_end {
+            return None;
+        }
+        if let Some(np) = self.mention_np_at(k, sent_end) {
+            return Some(np);
+        }
+        if let Some(w) = self.word(k)
+            && let Some(p) = self.lex.pronoun(w)
+        {
             return Some(Np {
                 kind: NpKind::Pronoun(p.gender, p.plural),
                 span: it.span,
@@ -656,6 +696,39 @@ impl<'a> Attributor<'a> {
                 end: k + 1,
             });
         }
+        // Modifiers before a name: "20-year-old politics student Nick Vaughan", "Labour MP
+        // Paul Flynn". Stop at a determiner: "the minister" is a phrase of its own.
+        let mut j = k;
+        while j < sent_end && j - k < 8 {
+            match self.items[j].it {
+                It::Num | It::Punct('-') => {}
+                It::Word => {
+                    let w = self.items[j].span.text(self.text);
+                    if (j > k && self.lex.is_determiner(w))
+                        || self.lex.is_preposition(w)
+                        || self.lex.is_conjunction(w)
+                        || self.cue_at(j).is_some()
+                    {
+                        break;
+                    }
+                    if self.mention_start.contains_key(&self.items[j].span.start) && j > k {
+                        let m = self.mention_np_at(j, sent_end)?;
+                        if matches!(m.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+                        {
+                            return Some(Np {
+                                span: it.span.cover(m.span),
+                                first: k,
+                                ..m
+                            });
+                        }
+                        break;
+                    }
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        let w = self.word(k)?;
         // Words up to a preposition, punctuation or a verb; the last is the head.
         let mut end = k;
         while end < sent_end && end - k < 8 {
@@ -664,20 +737,10 @@ impl<'a> Attributor<'a> {
                 && (self.lex.is_preposition(x)
                     || self.lex.is_conjunction(x)
                     || self.cue_at(end).is_some()
+                    || is_possessive(x)
                     || (self.lex.is_filler(x) && !is_capitalised(x)))
             {
                 break;
-            }
-            if end > k
-                && self.mention_start.contains_key(&self.items[end].span.start)
-                && !self.word(end - 1).is_some_and(is_possessive)
-            {
-                // "the Labour leader" is one phrase; "a spokesman Mr X" is not.
-                let head_so_far = self.word(end - 1).map(lower).unwrap_or_default();
-                if !self.lex.is_determiner(&head_so_far) && self.lex.role(&[&head_so_far]).is_none()
-                {
-                    break;
-                }
             }
             end += 1;
         }
@@ -733,21 +796,44 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// The mention that starts at item `k`, as a phrase.
+    fn mention_np_at(&self, k: usize, sent_end: usize) -> Option<Np> {
+        let it = self.items[k];
+        let &mi = self.mention_start.get(&it.span.start)?;
+        let m = self.tagged.mentions[mi];
+        let mut end = k;
+        while end < sent_end && self.items[end].span.end <= m.span.end {
+            end += 1;
+        }
+        Some(Np {
+            kind: NpKind::Entity(m.entity),
+            span: m.span,
+            first: k,
+            end,
+        })
+    }
+
     fn run(&mut self) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = vec![Attribution::default(); self.quotes.len()];
         let mut order: Vec<usize> = (0..self.quotes.len()).collect();
         order.sort_by_key(|&q| self.quotes[q].outer().start);
         for qi in order {
             let a = self.attribute_one(qi, &out);
-            if let Some(e) = a.entity
+            let who = match (a.entity, a.unnamed, a.mention) {
+                (Some(e), _, _) => Some(Referent::Entity(e)),
+                (None, true, Some(m)) => Some(Referent::Unnamed(m, self.source_gender(m))),
+                _ => None,
+            };
+            if let Some(who) = who
                 && let Some(&i) = self.quote_items[qi].first()
             {
                 let it = self.items[i];
                 self.push_salient(Salient {
                     pos: it.span.start,
                     sent: it.sent,
-                    entity: e,
+                    who,
                     speaker: true,
+                    pronoun: None,
                 });
             }
             out[qi] = a;
@@ -902,7 +988,7 @@ impl<'a> Attributor<'a> {
                         confidence: 0.85,
                     });
                 }
-                if let Some(np) = self.np_after(k + n) {
+                if let Some(np) = self.np_after(k + n, s_end) {
                     return Some(Found {
                         np,
                         cue: Some(self.span_of(k, k + n)),
@@ -948,7 +1034,7 @@ impl<'a> Attributor<'a> {
             && lower(w) == "according"
             && self.word(k + 1).is_some_and(|x| lower(x) == "to")
         {
-            let np = self.np_after(k + 2)?;
+            let np = self.np_after(k + 2, s_end)?;
             return Some(Found {
                 np,
                 cue: Some(self.span_of(k, k + 2)),
@@ -961,7 +1047,7 @@ impl<'a> Attributor<'a> {
             && class != CueClass::Label
         {
             let after = self.skip_fillers_forward(k + n, s_end);
-            if let Some(np) = self.np_after(after) {
+            if let Some(np) = self.np_after(after, s_end) {
                 return Some(Found {
                     np,
                     cue: Some(self.span_of(k, k + n)),
@@ -972,7 +1058,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // `Mr Blair said`, `he told the BBC`, `Stephen Kinnock, the minister, said`.
-        let np = self.np_after(k)?;
+        let np = self.np_after(k, s_end)?;
         let mut j = np.end;
         if j < s_end && self.is_punct(j, ',') {
             // Skip an appositive to its closing comma.
@@ -1007,6 +1093,7 @@ impl<'a> Attributor<'a> {
     fn cue_before(&self, first: usize, s_start: usize) -> Option<Found> {
         let mut k = first;
         let mut coordinated = false;
+        let mut subject_cue = None;
         while k > s_start {
             k -= 1;
             if first - k > 40 {
@@ -1041,6 +1128,7 @@ impl<'a> Attributor<'a> {
             if joined || prev.is_some_and(|w| lower(w) == "to") {
                 // "He said X but noted that ...": the subject of the earlier cue.
                 coordinated = true;
+                subject_cue = subject_cue.or(Some(cue));
                 continue;
             }
             if let Some(np) = self.np_before(j, s_start, 0) {
@@ -1053,7 +1141,7 @@ impl<'a> Attributor<'a> {
             }
             // "Said Mr X:" at the start of a sentence.
             if j == s_start
-                && let Some(np) = self.np_after(k + n)
+                && let Some(np) = self.np_after(k + n, first)
             {
                 return Some(Found {
                     np,
@@ -1062,14 +1150,18 @@ impl<'a> Attributor<'a> {
                     confidence: conf * 0.9,
                 });
             }
-            if class == CueClass::Label {
-                continue;
+            // A participle with no subject right before it ("He contacted the show saying ...
+            // "x""): the subject of the sentence. A finite form with no subject is a noun
+            // ("member states"), not a cue.
+            if class != CueClass::Label && self.word(k).is_some_and(|w| w.ends_with("ing")) {
+                coordinated = true;
+                subject_cue = subject_cue.or(Some(cue));
             }
         }
         if coordinated && let Some(np) = self.subject_of(s_start, first) {
             return Some(Found {
                 np,
-                cue: None,
+                cue: subject_cue,
                 method: "cue_before",
                 confidence: 0.8,
             });
@@ -1106,7 +1198,7 @@ impl<'a> Attributor<'a> {
         {
             k = c + 1;
         }
-        let np = self.np_after(k)?;
+        let np = self.np_after(k, before)?;
         (np.end <= before && !matches!(np.kind, NpKind::Name)
             || matches!(np.kind, NpKind::Entity(_)))
         .then_some(np)
@@ -1182,28 +1274,51 @@ impl<'a> Attributor<'a> {
             return Some(self.reuse(q, done, "previous_quote", 0.85));
         }
         if sentence_initial || quote_only_para {
-            // The previous sentence of the paragraph names a speaker with a cue.
+            // The sentence before (in this paragraph, or ending the paragraph before when this
+            // quote opens its paragraph) names a speaker with a cue, or holds a quote.
             let sent = self.items[first].sent;
-            if sent > 0 && s_start > 0 && self.items[s_start - 1].para == para {
+            let (p0, _) = self.para_items(para);
+            if sent > 0 {
                 let (ps, pe) = self.sentences[sent - 1];
-                for k in ps..pe {
-                    if let Some((n, class)) = self.cue_at(k)
-                        && class == CueClass::Speech
-                    {
-                        let j = self.skip_fillers_back(k, ps);
-                        if let Some(np) = self.np_before(j, ps, 0) {
-                            return Some(Found {
-                                np,
-                                cue: Some(self.span_of(k, k + n)),
-                                method: "previous_sentence",
-                                confidence: 0.75,
-                            });
+                let same_para = self.items[ps].para == para;
+                let before_para = first == p0 && self.paragraph_gap(self.items[ps].para, para) <= 1;
+                if !same_para && before_para {
+                    let last_quote = (ps..pe).rev().find_map(|k| match self.items[k].it {
+                        It::Quote(q, _)
+                            if done[q].kind != QuoteKind::Other
+                                && (done[q].entity.is_some()
+                                    || done[q].unnamed
+                                    || done[q].name.is_some()) =>
+                        {
+                            Some(q)
+                        }
+                        _ => None,
+                    });
+                    if let Some(q) = last_quote {
+                        return Some(self.reuse(q, done, "quote_run", 0.75));
+                    }
+                }
+                if same_para || before_para {
+                    for k in ps..pe {
+                        if let Some((n, class)) = self.cue_at(k)
+                            && class == CueClass::Speech
+                        {
+                            let j = self.skip_fillers_back(k, ps);
+                            if let Some(np) =
+                                self.np_before(j, ps, 0).or_else(|| self.subject_of(ps, k))
+                            {
+                                return Some(Found {
+                                    np,
+                                    cue: Some(self.span_of(k, k + n)),
+                                    method: "previous_sentence",
+                                    confidence: 0.75,
+                                });
+                            }
                         }
                     }
                 }
             }
             // The paragraph before ends "X said:".
-            let (p0, _) = self.para_items(para);
             if first == p0 && p0 > 0 && self.is_punct(p0 - 1, ':') {
                 let (ps, _) = self.sent_of(p0 - 1);
                 if let Some(f) = self.cue_before(p0 - 1, ps) {
@@ -1312,7 +1427,7 @@ impl<'a> Attributor<'a> {
                 let (_, e) = self.sent_of(first);
                 let k = (last + 1..e)
                     .find(|&k| matches!(self.items[k].it, It::Punct('–' | '—' | '-' | ':')))?;
-                let np = self.np_after(k + 1)?;
+                let np = self.np_after(k + 1, e)?;
                 Some(Found {
                     np,
                     cue: None,
@@ -1431,7 +1546,7 @@ impl<'a> Attributor<'a> {
                 },
                 "unnamed",
             ),
-            NpKind::Pronoun(g, plural) => {
+            NpKind::Pronoun(_, plural) => {
                 if plural {
                     if let Some((a, b)) = self.joint_subject(np.first) {
                         return (
@@ -1452,14 +1567,24 @@ impl<'a> Attributor<'a> {
                         "pronoun",
                     );
                 }
-                let e = self.resolve_pronoun(np.span.start, g);
-                (
-                    Who {
-                        entity: e,
-                        ..Who::default()
-                    },
-                    "pronoun",
-                )
+                self.resolve_pronouns_through(np.first);
+                match self.pronoun_refs.get(&np.span.start).copied().flatten() {
+                    Some(Referent::Entity(e)) => (
+                        Who {
+                            entity: Some(e),
+                            ..Who::default()
+                        },
+                        "pronoun",
+                    ),
+                    Some(Referent::Unnamed(..)) => (
+                        Who {
+                            unnamed: true,
+                            ..Who::default()
+                        },
+                        "pronoun+unnamed",
+                    ),
+                    None => (Who::default(), "pronoun"),
+                }
             }
             NpKind::Role { .. } => {
                 if let Some(e) = self.resolve_role_known(np) {
@@ -1472,7 +1597,11 @@ impl<'a> Attributor<'a> {
                     );
                 }
                 // A description naming no known role: the person in focus.
-                let e = self.resolve_pronoun(np.span.start, Gender::Unknown);
+                self.resolve_pronouns_through(np.first);
+                let e = match self.resolve_pronoun(np.span.start, Gender::Unknown) {
+                    Some(Referent::Entity(e)) => Some(e),
+                    _ => None,
+                };
                 (
                     Who {
                         entity: e,
@@ -1487,8 +1616,10 @@ impl<'a> Attributor<'a> {
                     .iter()
                     .rev()
                     .filter(|s| s.pos < np.span.start)
-                    .find(|s| self.etype(s.entity) == EntityType::Organisation)
-                    .map(|s| s.entity);
+                    .find_map(|s| match s.who {
+                        Referent::Entity(e) if self.etype(e) == EntityType::Organisation => Some(e),
+                        _ => None,
+                    });
                 match e {
                     Some(e) => (
                         Who {
@@ -1509,50 +1640,125 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// "he"/"she": the person it points back to, by gender and recency, preferring the first
-    /// person of a sentence (its subject) and earlier speakers.
-    fn resolve_pronoun(&self, pos: usize, g: Gender) -> Option<usize> {
+    /// Resolves every narration pronoun ("he", "his", "her"...) up to and including item `k`,
+    /// in text order, so each can point back through the ones before it.
+    fn resolve_pronouns_through(&mut self, k: usize) {
+        let end = (k + 1).min(self.items.len());
+        while self.pronouns_done < end {
+            let i = self.pronouns_done;
+            self.pronouns_done += 1;
+            let Some(w) = self.word(i) else { continue };
+            let Some(p) = self.lex.any_pronoun(w) else {
+                continue;
+            };
+            if p.plural || p.gender == Gender::Unknown {
+                continue;
+            }
+            let it = self.items[i];
+            let r = self.resolve_pronoun(it.span.start, p.gender);
+            self.pronoun_refs.insert(it.span.start, r);
+            if let Some(who) = r {
+                self.push_salient(Salient {
+                    pos: it.span.start,
+                    sent: it.sent,
+                    who,
+                    speaker: false,
+                    pronoun: Some(p.gender),
+                });
+            }
+        }
+    }
+
+    fn referent_gender(&self, r: Referent) -> Gender {
+        match r {
+            Referent::Entity(e) => self.entity_gender(e),
+            Referent::Unnamed(_, g) => g,
+        }
+    }
+
+    /// "a spokeswoman" is a woman, "a spokesman" a man; other descriptions do not say.
+    fn source_gender(&self, span: Span) -> Gender {
+        let head = span
+            .text(self.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .find(|w| self.lex.is_source_noun(w))
+            .map(lower)
+            .unwrap_or_default();
+        if head.ends_with("woman") || head.ends_with("women") {
+            Gender::Female
+        } else if head.ends_with("man") || head.ends_with("men") {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        }
+    }
+
+    /// "he"/"she" at `pos`: what it points back to. In its own sentence, the nearest pronoun of
+    /// the same gender (a chain), else a speaker, else the leftmost person (the subject); then
+    /// the sentences before, speakers first, leftmost next. A person whose gender is known
+    /// and matches beats one of unknown gender in the same sentence.
+    fn resolve_pronoun(&self, pos: usize, g: Gender) -> Option<Referent> {
         let i = self
             .items
             .partition_point(|it| it.span.start <= pos)
             .checked_sub(1)?;
         let here = self.items[i];
-        let person = |s: &Salient| self.etype(s.entity) == EntityType::Person;
-        let known_match = |s: &Salient| {
-            let eg = self.entity_gender(s.entity);
-            g == Gender::Unknown || eg == g
+        let eligible = |s: &Salient| match s.who {
+            Referent::Entity(e) => self.etype(e) == EntityType::Person,
+            Referent::Unnamed(..) => true,
         };
-        let compatible = |s: &Salient| self.entity_gender(s.entity).compatible(g);
+        let compatible = |s: &Salient| self.referent_gender(s.who).compatible(g);
+        let known = |s: &Salient| g != Gender::Unknown && self.referent_gender(s.who) == g;
+        let (s0, s1) = self.sentences[here.sent];
+        let comma = (s0..s1).find(|&k| self.is_punct(k, ','));
+        let opener = self.word(s0).unwrap_or("");
+        if let Some(c) = comma
+            && i < c
+            && self.lex.opens_clause(opener)
+            && let Some(np) = self.mention_np_at(c + 1, s1)
+            && let NpKind::Entity(e) = np.kind
+            && self.etype(e) == EntityType::Person
+            && self.entity_gender(e).compatible(g)
+        {
+            // "Realising his error, Mr Campbell ...": the subject after the opening clause.
+            return Some(Referent::Entity(e));
+        }
+        // "Asked if Mr Blunkett could return, he replied": not the name inside the opening.
+        let skip_until = match comma {
+            Some(c) if i > c && self.lex.is_intro_participle(opener) => self.items[c].span.start,
+            _ => 0,
+        };
         let before: Vec<&Salient> = self
             .salience
             .iter()
-            .filter(|s| s.pos < pos && person(s))
+            .filter(|s| {
+                s.pos < pos
+                    && eligible(s)
+                    && compatible(s)
+                    && !(s.sent == here.sent && s.pos < skip_until)
+            })
             .collect();
-        let mut fallback: Option<usize> = None;
         let mut sent = here.sent as isize;
         let mut scanned = 0;
         while sent >= 0 && scanned < 10 {
             let s = sent as usize;
-            let in_sent: Vec<&&Salient> = before.iter().filter(|x| x.sent == s).collect();
-            if !in_sent.is_empty() {
-                // Speakers first, then the leftmost (the subject).
-                let mut ordered: Vec<&&Salient> =
-                    in_sent.iter().copied().filter(|x| x.speaker).collect();
-                ordered.extend(in_sent.iter().copied().filter(|x| !x.speaker));
-                if let Some(x) = ordered
-                    .iter()
-                    .find(|x| known_match(x) && self.entity_gender(x.entity) != Gender::Unknown)
-                {
-                    return Some(x.entity);
-                }
-                if fallback.is_none()
-                    && let Some(x) = ordered.iter().find(|x| compatible(x))
-                {
-                    fallback = Some(x.entity);
-                }
+            let in_sent: Vec<&Salient> = before.iter().copied().filter(|x| x.sent == s).collect();
+            if s == here.sent
+                && g != Gender::Unknown
+                && let Some(x) = in_sent.iter().rev().find(|x| x.pronoun == Some(g))
+            {
+                return Some(x.who);
             }
-            if fallback.is_some() && scanned >= 2 {
-                return fallback;
+            let mut ordered: Vec<&Salient> =
+                in_sent.iter().copied().filter(|x| x.speaker).collect();
+            ordered.extend(in_sent.iter().copied().filter(|x| !x.speaker));
+            if let Some(x) = ordered
+                .iter()
+                .find(|x| known(x))
+                .or_else(|| ordered.first())
+            {
+                return Some(x.who);
             }
             if self.paragraph_gap(self.sentence_para(s), here.para) > 3 {
                 break;
@@ -1560,14 +1766,11 @@ impl<'a> Attributor<'a> {
             sent -= 1;
             scanned += 1;
         }
-        if fallback.is_some() {
-            return fallback;
-        }
         // Cataphora: "He called it ... and now Tony Blair has ..."
         self.salience
             .iter()
-            .filter(|s| s.pos > pos && s.sent == here.sent && person(s) && compatible(s))
-            .map(|s| s.entity)
+            .filter(|s| s.pos > pos && s.sent == here.sent && eligible(s) && compatible(s))
+            .map(|s| s.who)
             .next()
     }
 
@@ -1620,8 +1823,10 @@ impl<'a> Attributor<'a> {
             .iter()
             .rev()
             .filter(|s| s.pos < pos && s.sent + 1 >= here)
-            .find(|s| self.etype(s.entity) == EntityType::Organisation)
-            .map(|s| s.entity)
+            .find_map(|s| match s.who {
+                Referent::Entity(e) if self.etype(e) == EntityType::Organisation => Some(e),
+                _ => None,
+            })
     }
 
     /// Content words of a role description, lower case, without determiners and possessives.
@@ -1662,7 +1867,7 @@ impl<'a> Attributor<'a> {
                 let last = self
                     .salience
                     .iter()
-                    .filter(|s| s.entity == ei && s.pos < np.span.start)
+                    .filter(|s| s.who == Referent::Entity(ei) && s.pos < np.span.start)
                     .map(|s| s.pos + 1)
                     .max()
                     .unwrap_or(0);
@@ -1805,11 +2010,9 @@ impl<'a> Attributor<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::Pipeline;
-
     /// (text, quote start, expected speaker, expected method prefix)
     fn check(text: &str, cases: &[(&str, &str, &str)]) {
-        let p = Pipeline::bundled().unwrap();
+        let p = crate::pipeline::test_pipeline();
         let a = p.analyse_text("t", text);
         for (quote, speaker, method) in cases {
             let q = a

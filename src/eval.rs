@@ -20,7 +20,7 @@
 //! assert_eq!((r.found_required, r.right_required), (1, 1));
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -333,6 +333,19 @@ pub fn preds_from_tables(dir: &Path) -> Result<(Vec<PredQuote>, Vec<PredEntity>)
     Ok((quotes, ents))
 }
 
+/// The document ids of a finished output folder (documents.csv).
+pub fn documents_in_tables(dir: &Path) -> Result<Vec<String>, DataError> {
+    let path = dir.join("documents.csv");
+    let mut r = csv::Reader::from_path(&path)
+        .map_err(|e| bad(&path.display().to_string(), 0, e.to_string()))?;
+    let mut out = Vec::new();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| bad("documents.csv", i + 2, e.to_string()))?;
+        out.push(rec.get(0).unwrap_or("").to_string());
+    }
+    Ok(out)
+}
+
 fn words(s: &str) -> Vec<String> {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
@@ -422,9 +435,19 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
+/// Scores quotes of the documents that have gold rows. See [`score_quotes_in`] to name the
+/// documents (a document with no quotes in the gold still counts its false positives).
 pub fn score_quotes(gold: &[GoldQuote], preds: &[PredQuote]) -> QuoteReport {
+    let docs: BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
+    score_quotes_in(gold, preds, &docs)
+}
+
+pub fn score_quotes_in(
+    gold: &[GoldQuote],
+    preds: &[PredQuote],
+    docs: &BTreeSet<&str>,
+) -> QuoteReport {
     let mut r = QuoteReport::default();
-    let docs: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
     let mut by_doc: HashMap<&str, Vec<(usize, String)>> = HashMap::new();
     for (i, p) in preds.iter().enumerate() {
         if docs.contains(p.doc_id.as_str()) {
@@ -524,9 +547,11 @@ fn entity_matches(g: &GoldEntity, p: &PredEntity) -> bool {
         && g.names.iter().any(|n| fold(n) == fold(&p.name))
 }
 
+/// Scores entities of the documents that have gold rows (an entity gold covers every entity of
+/// its documents, so a document without rows is not in it).
 pub fn score_entities(gold: &[GoldEntity], preds: &[PredEntity]) -> EntityReport {
     let mut r = EntityReport::default();
-    let docs: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
+    let docs: BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
     for g in gold.iter().filter(|g| g.required == 1) {
         for t in &g.types {
             let _ = r.by_type.entry(t.clone()).or_default();

@@ -141,11 +141,31 @@ fn bad(file: &str, line: usize, reason: impl Into<String>) -> DataError {
     }
 }
 
-/// `type:slug` from a type and a name: lower case, runs of other characters made one '-'.
+/// `type:slug` from a type and a name: diacritics folded to ASCII ("Köln" to "koln", the same
+/// folding as scripts/build_gazetteers.py), lower case, runs of other characters one '-'.
 pub fn make_id(etype: EntityType, name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            'ß' => folded.push_str("ss"),
+            'ø' | 'Ø' => folded.push('o'),
+            'ł' | 'Ł' => folded.push('l'),
+            'đ' | 'Đ' => folded.push('d'),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'ı' => folded.push('i'),
+            'þ' | 'Þ' => folded.push_str("th"),
+            c => folded.push(c),
+        }
+    }
     let mut slug = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in folded
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+    {
+        if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
@@ -379,16 +399,6 @@ impl Gazetteer {
         self.first_names.get(word).copied()
     }
 
-    /// People of the gazetteer whose canonical name ends with `surname`.
-    pub fn people_with_surname<'a>(&'a self, surname: &'a str) -> impl Iterator<Item = u32> + 'a {
-        self.entities.iter().enumerate().filter_map(move |(i, e)| {
-            (e.etype == EntityType::Person
-                && e.name.rsplit(' ').next() == Some(surname)
-                && e.name.contains(' '))
-            .then_some(i as u32)
-        })
-    }
-
     /// Whole-word alias matches in `text[start..end]`, leftmost-longest, after the ambiguity
     /// rules. A rejected long match does not hide a shorter one inside it: the automaton is
     /// asked again from the next word.
@@ -528,7 +538,7 @@ mod tests {
         assert_eq!(err.to_string(), "x.tsv:2: unknown type \"planet\"");
         assert_eq!(
             make_id(EntityType::Place, "Côte d'Ivoire"),
-            "place:côte-d-ivoire"
+            "place:cote-d-ivoire"
         );
     }
 }

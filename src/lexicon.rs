@@ -76,6 +76,8 @@ pub struct Honorific {
 pub struct Pronoun {
     pub gender: Gender,
     pub plural: bool,
+    /// A subject form ("he", "they"), which can be the speaker of a cue.
+    pub subject: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +104,8 @@ pub struct Lexicon {
     speech_nouns: HashSet<String>,
     determiners: HashSet<String>,
     conjunctions: HashSet<String>,
+    intro_participles: HashSet<String>,
+    subordinators: HashSet<String>,
     prepositions: HashSet<String>,
     name_particles: HashSet<String>,
     pub boilerplate: Vec<String>,
@@ -282,8 +286,13 @@ impl Lexicon {
                         .insert(form.to_string(), Honorific { gender, kind });
                 }
                 "lexicon/pronouns.tsv" => {
-                    let [form, gender, number] = cols[..] else {
-                        return Err(bad(name, line, "expected form, gender, number"));
+                    let [form, gender, number, case] = cols[..] else {
+                        return Err(bad(name, line, "expected form, gender, number, case"));
+                    };
+                    let subject = match case {
+                        "subj" => true,
+                        "obj" | "poss" => false,
+                        _ => return Err(bad(name, line, "case must be subj, obj or poss")),
                     };
                     let gender =
                         Gender::parse(gender).ok_or_else(|| bad(name, line, "bad gender"))?;
@@ -292,8 +301,14 @@ impl Lexicon {
                         "p" => true,
                         _ => return Err(bad(name, line, "number must be s or p")),
                     };
-                    self.pronouns
-                        .insert(form.to_lowercase(), Pronoun { gender, plural });
+                    self.pronouns.insert(
+                        form.to_lowercase(),
+                        Pronoun {
+                            gender,
+                            plural,
+                            subject,
+                        },
+                    );
                 }
                 "lexicon/abbreviations.txt" => {
                     self.abbreviations.insert(first.to_string());
@@ -333,6 +348,12 @@ impl Lexicon {
                 "lexicon/conjunctions.txt" => {
                     self.conjunctions.insert(first.to_lowercase());
                 }
+                "lexicon/intro_participles.txt" => {
+                    self.intro_participles.insert(first.to_string());
+                }
+                "lexicon/subordinators.txt" => {
+                    self.subordinators.insert(first.to_string());
+                }
                 "lexicon/prepositions.txt" => {
                     self.prepositions.insert(first.to_lowercase());
                 }
@@ -370,12 +391,18 @@ impl Lexicon {
         self.honorifics.contains_key(word)
     }
 
-    pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
+    /// Any pronoun form ("he", "his", "her").
+    pub fn any_pronoun(&self, word: &str) -> Option<Pronoun> {
         // "I" is a pronoun only in capitals; the others in any case.
         if word == "i" {
             return None;
         }
         self.pronouns.get(&word.to_lowercase()).copied()
+    }
+
+    /// A subject pronoun, the kind that can be a speaker ("he", "she", "they").
+    pub fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        self.any_pronoun(word).filter(|p| p.subject)
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
@@ -422,6 +449,17 @@ impl Lexicon {
 
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(&word.to_lowercase())
+    }
+
+    /// "Asked", "Pressed": a sentence opener whose clause does not hold the subject.
+    pub fn is_intro_participle(&self, word: &str) -> bool {
+        self.intro_participles.contains(word)
+    }
+
+    /// "When", "Although", or an -ing word: an opening clause before the subject.
+    pub fn opens_clause(&self, word: &str) -> bool {
+        self.subordinators.contains(word)
+            || (word.ends_with("ing") && word.chars().next().is_some_and(char::is_uppercase))
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
@@ -479,6 +517,12 @@ mod tests {
         assert_eq!(lex.title_cue_before(&["the", "book"]), Some(1));
         assert_eq!(lex.title_cue_before(&["what", "he", "calls"]), Some(3));
         assert!(lex.pronoun("He").is_some() && lex.pronoun("i").is_none());
+        assert!(
+            lex.pronoun("his").is_none()
+                && lex
+                    .any_pronoun("his")
+                    .is_some_and(|p| p.gender == Gender::Male)
+        );
     }
 
     #[test]

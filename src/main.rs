@@ -30,6 +30,28 @@ enum Command {
     Run(RunArgs),
     /// Print each quote of the given articles with its speaker and evidence.
     Show(ShowArgs),
+    /// Score quotes and entities against hand-annotated gold files (tests/gold/GUIDELINES.md).
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// A gold file: quotes (doc_id, kind, speaker, required, text) or entities (doc_id, type,
+    /// name, section, required); may be repeated.
+    #[arg(long, required = true, value_name = "FILE")]
+    gold: Vec<PathBuf>,
+    /// Score a finished output folder (quotes.csv, mentions.csv, documents.csv) instead of
+    /// analysing INPUT.
+    #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
+    tables: Option<PathBuf>,
+    /// Articles to analyse and score (files or folders).
+    #[arg(value_name = "INPUT", required_unless_present = "tables")]
+    inputs: Vec<PathBuf>,
+    /// Only the scores, without the lists of misses, wrong speakers and false positives.
+    #[arg(long)]
+    summary: bool,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 #[derive(Args)]
@@ -206,6 +228,73 @@ fn cmd_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+fn cmd_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    use saidby::eval;
+    let mut gold_quotes = Vec::new();
+    let mut gold_entities = Vec::new();
+    for g in &args.gold {
+        match eval::gold_kind(g)? {
+            "quotes" => gold_quotes.extend(eval::read_gold_quotes(g)?),
+            _ => gold_entities.extend(eval::read_gold_entities(g)?),
+        }
+    }
+    let (quotes, entities, docs) = match &args.tables {
+        Some(dir) => {
+            let (q, e) = eval::preds_from_tables(dir)?;
+            let docs = eval::documents_in_tables(dir)?;
+            (q, e, docs)
+        }
+        None => {
+            let p = pipeline(&args.data)?;
+            let (inputs, errors) = Input::discover(&args.inputs);
+            for e in &errors {
+                eprintln!("saidby: {e}");
+            }
+            let (mut q, mut e, mut d) = (Vec::new(), Vec::new(), Vec::new());
+            for item in saidby::ingest::read_all(inputs, ReadOptions::default()) {
+                match item {
+                    Ok(doc) => {
+                        let a = p.analyse(doc);
+                        d.push(a.doc.id.clone());
+                        let (pq, pe) = eval::preds_from_analysis(&a);
+                        q.extend(pq);
+                        e.extend(pe);
+                    }
+                    Err(err) => eprintln!("saidby: {err}"),
+                }
+            }
+            (q, e, d)
+        }
+    };
+    let docs: std::collections::BTreeSet<&str> = docs.iter().map(String::as_str).collect();
+    let gold_quotes: Vec<_> = gold_quotes
+        .into_iter()
+        .filter(|g| docs.contains(g.doc_id.as_str()))
+        .collect();
+    let gold_entities: Vec<_> = gold_entities
+        .into_iter()
+        .filter(|g| docs.contains(g.doc_id.as_str()))
+        .collect();
+    if !gold_quotes.is_empty() || gold_entities.is_empty() {
+        let mut r = eval::score_quotes_in(&gold_quotes, &quotes, &docs);
+        if args.summary {
+            r.misses.clear();
+            r.wrong.clear();
+            r.false_positives.clear();
+        }
+        print!("{r}");
+    }
+    if !gold_entities.is_empty() {
+        let mut r = eval::score_entities(&gold_entities, &entities);
+        if args.summary {
+            r.misses.clear();
+            r.false_positives.clear();
+        }
+        print!("{r}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -218,6 +307,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(a) => cmd_run(a),
         Command::Show(a) => cmd_show(a),
+        Command::Eval(a) => cmd_eval(a),
     };
     match result {
         Ok(code) => code,

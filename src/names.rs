@@ -222,6 +222,14 @@ fn read_run(
         while e < words.len() && !(is_connector(words[e]) && words[e] != "de") {
             e += 1;
         }
+        // Each part starts after sentence openers ("on Thursday Mr Blair"), and at an honorific
+        // inside it: the name begins there.
+        while k < e && lex.is_not_name(words[k]) {
+            k += 1;
+        }
+        if let Some(h) = (k + 1..e).find(|&i| lex.is_honorific(words[i])) {
+            k = h;
+        }
         if e > k {
             let (s, honorific) = match lex.honorific(words[k]) {
                 Some(h) if e > k + 1 => (k + 1, Some((h, run[k].span))),

@@ -145,6 +145,13 @@ impl Analysis {
     }
 }
 
+/// One pipeline with the bundled data for the unit tests of every module (built once).
+#[cfg(test)]
+pub(crate) fn test_pipeline() -> &'static Pipeline {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pipeline::bundled().expect("bundled data loads"))
+}
+
 impl Pipeline {
     pub fn bundled() -> Result<Pipeline, DataError> {
         Pipeline::new(&PipelineOptions::default())

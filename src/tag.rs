@@ -3,8 +3,8 @@
 //! Gazetteer matches and name patterns ([`crate::names`]) are merged (a longer name found by a
 //! strong pattern beats a shorter alias inside it: "Victoria Jones" over "Victoria"), then
 //! linked within the document: "Mr Solomon" and a later bare "Solomon" are mentions of the
-//! Enver Solomon introduced earlier; "Mr Howard" with no full name in the article is the one
-//! person of the gazetteer with that surname, if there is exactly one.
+//! Enver Solomon introduced earlier; "Mr Howard" with no full name in the article stays
+//! "Howard".
 //!
 //! ```
 //! use saidby::pipeline::Pipeline;
@@ -264,7 +264,7 @@ pub fn tag(
             });
         }
     }
-    link_surnames(text, seg, lex, gaz, &mut b, pending);
+    link_surnames(text, seg, lex, &mut b, pending);
     let outers: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.segments.iter().map(|s| s.outer))
@@ -280,7 +280,6 @@ fn link_surnames(
     text: &str,
     seg: &Segmented,
     lex: &Lexicon,
-    gaz: &Gazetteer,
     b: &mut Builder,
     pending: Vec<Pending>,
 ) {
@@ -326,27 +325,20 @@ fn link_surnames(
         });
         let entity = match known {
             Some(i) => i,
+            // No full name in the article: the person as the article names them ("Lord
+            // Falconer"; "Howard" for "Mr Howard"). A gazetteer person of that surname is not
+            // guessed: "Mr Price" in one article is not the one Price the gazetteer knows.
             None => {
-                let candidates: Vec<u32> = gaz
-                    .people_with_surname(&word)
-                    .filter(|&g| gaz.entity(g).gender.compatible(gender))
-                    .collect();
-                if candidates.len() == 1 {
-                    let i = b.gazetteer_entity(candidates[0]);
-                    by_surname = index(b);
-                    i
+                let titled = c.honorific.is_some_and(|h| h.kind == HonorificKind::Title);
+                let name = if titled {
+                    normalise(c.span.text(text))
                 } else {
-                    let titled = c.honorific.is_some_and(|h| h.kind == HonorificKind::Title);
-                    let name = if titled {
-                        normalise(c.span.text(text))
-                    } else {
-                        word.clone()
-                    };
-                    let i = b.found_entity(&name, EntityType::Person, gender);
-                    b.out.entities[i].surname = Some(word.clone());
-                    by_surname = index(b);
-                    i
-                }
+                    word.clone()
+                };
+                let i = b.found_entity(&name, EntityType::Person, gender);
+                b.out.entities[i].surname = Some(word.clone());
+                by_surname = index(b);
+                i
             }
         };
         if b.out.entities[entity].gender == Gender::Unknown {
