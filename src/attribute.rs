@@ -206,6 +206,14 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// The number of words of the role that ends `words`, if one does.
+fn role_suffix_len(words: &[&str], lex: &Lexicon) -> Option<usize> {
+    let max = lex.role_max_words().min(words.len());
+    (1..=max)
+        .rev()
+        .find(|&n| lex.role(&words[words.len() - n..]).is_some())
+}
+
 impl<'a> Attributor<'a> {
     fn new(
         text: &'a str,
@@ -263,7 +271,46 @@ impl<'a> Attributor<'a> {
         }
         a.scan_descriptions();
         a.salience.sort_by_key(|s| s.pos);
+        a.mark_cue_subjects();
         a
+    }
+
+    /// People who are the subject of a speech cue in narration ("Tony Blair said he would",
+    /// "..., First Minister Jack McConnell has insisted") are in the foreground, like speakers.
+    fn mark_cue_subjects(&mut self) {
+        let mut subjects = Vec::new();
+        for k in 0..self.items.len() {
+            let Some((n, CueClass::Speech)) = self.cue_at(k) else {
+                continue;
+            };
+            // A participle ("... e-mailed Mr McFadyen pointing out ...") belongs to the
+            // sentence's subject, not to the name before it.
+            if self.word(k).is_some_and(|w| w.ends_with("ing")) {
+                continue;
+            }
+            let (s0, s1) = self.sent_of(k);
+            let j = self.skip_fillers_back(k, s0);
+            let np = self.np_before(j, s0, 0).or_else(|| {
+                let after = self.skip_fillers_forward(k + n, s1);
+                self.np_after(after, s1)
+            });
+            if let Some(Np {
+                kind: NpKind::Entity(e),
+                span,
+                ..
+            }) = np
+            {
+                subjects.push((span.start, e));
+            }
+        }
+        for s in &mut self.salience {
+            if subjects
+                .iter()
+                .any(|&(p, e)| p == s.pos && s.who == Referent::Entity(e))
+            {
+                s.speaker = true;
+            }
+        }
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -567,6 +614,12 @@ impl<'a> Attributor<'a> {
                         first = prev;
                         break;
                     }
+                    // "The political reform group's general secretary": a possessive inside.
+                    if is_possessive(pw) {
+                        first = prev;
+                        n += 1;
+                        continue;
+                    }
                     if self.lex.is_preposition(pw)
                         || self.lex.is_conjunction(pw)
                         || self.lex.pronoun(pw).is_some()
@@ -615,6 +668,21 @@ impl<'a> Attributor<'a> {
                     c -= 1;
                     match self.items[c].it {
                         It::Punct(',') => {
+                            // "His counterpart on the committee, Alan Beith, said": the name
+                            // between the commas is the speaker.
+                            if let Some(&mi) = self.mention_end.get(&self.items[j - 1].span.end) {
+                                let m = self.tagged.mentions[mi];
+                                if m.span.start == self.items[c + 1].span.start
+                                    && self.etype(m.entity) == EntityType::Person
+                                {
+                                    return Some(Np {
+                                        kind: NpKind::Entity(m.entity),
+                                        span: m.span,
+                                        first: c + 1,
+                                        end: k,
+                                    });
+                                }
+                            }
                             let np = self.np_before(c, floor, depth + 1)?;
                             return matches!(
                                 np.kind,
@@ -1125,8 +1193,21 @@ impl<'a> Attributor<'a> {
                     && self.is_punct(j - 1, ',')
                     && j >= 2
                     && matches!(self.items[j - 2].it, It::Quote(..)));
-            if joined || prev.is_some_and(|w| lower(w) == "to") {
-                // "He said X but noted that ...": the subject of the earlier cue.
+            // "He said X but noted that ...": the subject of the earlier cue; "Mr X e-mailed Mr
+            // Y saying ...": a participle's subject is the sentence's, not the name before it.
+            // ... unless "with" makes the name its subject ("with leader Charles Kennedy saying").
+            let with_subject = self.np_before(j, s_start, 0).is_some_and(|np| {
+                (np.first.saturating_sub(5).max(s_start)..np.first)
+                    .rev()
+                    .map_while(|f| self.word(f))
+                    .take_while(|w| !self.lex.is_preposition(w) || lower(w) == "with")
+                    .any(|w| lower(w) == "with")
+            });
+            let participle = self.word(k).is_some_and(|w| w.ends_with("ing"))
+                && j == k
+                && j > s_start
+                && !with_subject;
+            if joined || participle || prev.is_some_and(|w| lower(w) == "to") {
                 coordinated = true;
                 subject_cue = subject_cue.or(Some(cue));
                 continue;
@@ -1165,6 +1246,46 @@ impl<'a> Attributor<'a> {
                 method: "cue_before",
                 confidence: 0.8,
             });
+        }
+        // "But told BBC News: ...": a sentence opening with its verb shares the subject of the
+        // sentence before.
+        let sent = self.items[first].sent;
+        if coordinated
+            && sent > 0
+            && self
+                .word(s_start)
+                .is_some_and(|w| self.lex.is_conjunction(w))
+            && self.items[self.sentences[sent - 1].0].para == self.items[first].para
+        {
+            let (ps, pe) = self.sentences[sent - 1];
+            if let Some(f) = self.cue_subject_in(ps, pe) {
+                return Some(Found {
+                    cue: subject_cue.or(f.cue),
+                    method: "cue_before",
+                    confidence: 0.75,
+                    ..f
+                });
+            }
+        }
+        None
+    }
+
+    /// The first speech cue of items `ps..pe` that has a subject: "X criticised the plan".
+    fn cue_subject_in(&self, ps: usize, pe: usize) -> Option<Found> {
+        for k in ps..pe {
+            if let Some((n, class)) = self.cue_at(k)
+                && class == CueClass::Speech
+            {
+                let j = self.skip_fillers_back(k, ps);
+                if let Some(np) = self.np_before(j, ps, 0).or_else(|| self.subject_of(ps, k)) {
+                    return Some(Found {
+                        np,
+                        cue: Some(self.span_of(k, k + n)),
+                        method: "previous_sentence",
+                        confidence: 0.75,
+                    });
+                }
+            }
         }
         None
     }
@@ -1205,11 +1326,28 @@ impl<'a> Attributor<'a> {
     }
 
     fn possessive_frame(&self, first: usize, s_start: usize) -> Option<Found> {
-        // Look back a few words for "X's <speech noun>" or "his <speech noun>".
-        let lo = first.saturating_sub(8).max(s_start);
+        // Look back a few words for "X's <speech noun>", "his <speech noun>" or "<speech noun>
+        // from X" ("claims from Tory leader Michael Howard that he led a "grubby government"").
+        let lo = first.saturating_sub(16).max(s_start);
         for k in (lo..first).rev() {
             let Some(w) = self.word(k) else { continue };
             if !self.lex.is_speech_noun(w) || k == 0 {
+                continue;
+            }
+            if self
+                .word(k + 1)
+                .is_some_and(|x| matches!(lower(x).as_str(), "from" | "by"))
+                && let Some(np) = self.np_after(k + 2, first)
+                && !matches!(np.kind, NpKind::Pronoun(..))
+            {
+                return Some(Found {
+                    np,
+                    cue: Some(self.items[k].span),
+                    method: "possessive",
+                    confidence: 0.7,
+                });
+            }
+            if first - k > 8 {
                 continue;
             }
             let p = k - 1;
@@ -1282,6 +1420,12 @@ impl<'a> Attributor<'a> {
                 let (ps, pe) = self.sentences[sent - 1];
                 let same_para = self.items[ps].para == para;
                 let before_para = first == p0 && self.paragraph_gap(self.items[ps].para, para) <= 1;
+                // A speech cue there comes first: its subject is who goes on speaking.
+                if (same_para || before_para)
+                    && let Some(f) = self.cue_subject_in(ps, pe)
+                {
+                    return Some(f);
+                }
                 if !same_para && before_para {
                     let last_quote = (ps..pe).rev().find_map(|k| match self.items[k].it {
                         It::Quote(q, _)
@@ -1296,25 +1440,6 @@ impl<'a> Attributor<'a> {
                     });
                     if let Some(q) = last_quote {
                         return Some(self.reuse(q, done, "quote_run", 0.75));
-                    }
-                }
-                if same_para || before_para {
-                    for k in ps..pe {
-                        if let Some((n, class)) = self.cue_at(k)
-                            && class == CueClass::Speech
-                        {
-                            let j = self.skip_fillers_back(k, ps);
-                            if let Some(np) =
-                                self.np_before(j, ps, 0).or_else(|| self.subject_of(ps, k))
-                            {
-                                return Some(Found {
-                                    np,
-                                    cue: Some(self.span_of(k, k + n)),
-                                    method: "previous_sentence",
-                                    confidence: 0.75,
-                                });
-                            }
-                        }
                     }
                 }
             }
@@ -1741,6 +1866,7 @@ impl<'a> Attributor<'a> {
             .collect();
         let mut sent = here.sent as isize;
         let mut scanned = 0;
+        let mut prominent_first = true;
         while sent >= 0 && scanned < 10 {
             let s = sent as usize;
             let in_sent: Vec<&Salient> = before.iter().copied().filter(|x| x.sent == s).collect();
@@ -1753,6 +1879,12 @@ impl<'a> Attributor<'a> {
             let mut ordered: Vec<&Salient> =
                 in_sent.iter().copied().filter(|x| x.speaker).collect();
             ordered.extend(in_sent.iter().copied().filter(|x| !x.speaker));
+            // Before this sentence, people in the foreground come first: speakers and subjects
+            // within three sentences beat someone named deep in a clause ("... withdraw feeding
+            // from coma victim Tony Bland. "It is important," he said" is not Tony Bland).
+            if s != here.sent && prominent_first {
+                ordered.retain(|x| x.speaker || self.in_subject_position(x.pos));
+            }
             if let Some(x) = ordered
                 .iter()
                 .find(|x| known(x))
@@ -1765,6 +1897,12 @@ impl<'a> Attributor<'a> {
             }
             sent -= 1;
             scanned += 1;
+            if prominent_first && scanned > 3 {
+                // Nobody in the foreground near by: take whoever is nearest.
+                prominent_first = false;
+                sent = here.sent as isize - 1;
+                scanned = 1;
+            }
         }
         // Cataphora: "He called it ... and now Tony Blair has ..."
         self.salience
@@ -1772,6 +1910,60 @@ impl<'a> Attributor<'a> {
             .filter(|s| s.pos > pos && s.sent == here.sent && eligible(s) && compatible(s))
             .map(|s| s.who)
             .next()
+    }
+
+    /// Whether the mention or pronoun at `pos` is the subject of its sentence: only capitalised
+    /// words, determiners, possessives and role words stand between the start of the sentence
+    /// (or of its main clause, after an opening phrase and its comma) and it.
+    fn in_subject_position(&self, pos: usize) -> bool {
+        let Some(&i) = self.item_start.get(&pos) else {
+            return false;
+        };
+        let (s0, _) = self.sentences[self.items[i].sent];
+        let mut start = s0;
+        if let Some(w) = self.word(s0)
+            && (self.lex.is_preposition(w)
+                || self.lex.opens_clause(w)
+                || self.lex.is_intro_participle(w)
+                || self.lex.is_not_name(w)
+                    && self.lex.pronoun(w).is_none()
+                    && !self.lex.is_determiner(w))
+            && let Some(c) = (s0..i).rev().find(|&c| self.is_punct(c, ','))
+        {
+            start = c + 1;
+        }
+        if self.word(start).is_some_and(|w| self.lex.is_conjunction(w)) {
+            start += 1;
+        }
+        // Lower-case words right before the name that end in a role ("Conservative shadow home
+        // secretary David Davis") belong to the subject.
+        let mut m = i;
+        while m > start
+            && self.word(m - 1).is_some_and(|w| {
+                !is_capitalised(w) && !self.lex.is_preposition(w) && self.cue_at(m - 1).is_none()
+            })
+        {
+            m -= 1;
+        }
+        let words: Vec<&str> = (m..i).filter_map(|k| self.word(k)).collect();
+        let i = if m < i && role_suffix_len(&words, self.lex).is_some() {
+            m
+        } else {
+            i
+        };
+        i >= start
+            && i - start <= 8
+            && (start..i).all(|k| match self.items[k].it {
+                It::Word => {
+                    let w = self.items[k].span.text(self.text);
+                    is_capitalised(w)
+                        || self.lex.is_determiner(w)
+                        || is_possessive(w)
+                        || self.lex.role(&[w]).is_some()
+                }
+                It::Num | It::Punct('-') => true,
+                _ => false,
+            })
     }
 
     fn sentence_para(&self, s: usize) -> usize {
@@ -2116,7 +2308,7 @@ mod tests {
             "T\n\nForeign Secretary Anna Berg flew in. The foreign secretary said: \"We talk.\"\n\n\"We listen.\"\n",
             &[
                 ("We talk", "Anna Berg", "cue_before+role"),
-                ("We listen", "Anna Berg", "quote_run"),
+                ("We listen", "Anna Berg", "previous_sentence"),
             ],
         );
         check(

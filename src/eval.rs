@@ -458,11 +458,26 @@ pub fn score_quotes_in(
         }
     }
     let mut matched = vec![false; preds.len()];
+    let mut used = vec![false; preds.len()];
     for g in gold {
         let gt = fold(&g.text);
-        let hit = by_doc
-            .get(g.doc_id.as_str())
-            .and_then(|list| list.iter().find(|(_, pt)| finds(pt, &gt)).map(|(i, _)| *i));
+        // The predicted quote that finds the row: one of the same place (headline or not) and
+        // not yet taken by an earlier row, when there is a choice.
+        let headline = g.kind == "headline";
+        let hit = by_doc.get(g.doc_id.as_str()).and_then(|list| {
+            let cands: Vec<usize> = list
+                .iter()
+                .filter(|(_, pt)| finds(pt, &gt))
+                .map(|(i, _)| *i)
+                .collect();
+            cands
+                .iter()
+                .copied()
+                .min_by_key(|&i| ((preds[i].kind == "headline") != headline, used[i]))
+        });
+        if let Some(i) = hit {
+            used[i] = true;
+        }
         // Every predicted quote that finds this row is matched (a joined multi-paragraph quote
         // finds several rows).
         if let Some(list) = by_doc.get(g.doc_id.as_str()) {
