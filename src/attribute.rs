@@ -2318,6 +2318,51 @@ mod tests {
     }
 
     #[test]
+    fn foreground_people_participles_and_appositive_names() {
+        // A name deep in a clause does not take the pronoun from the subject of a speech cue.
+        check(
+            "T\n\nAnna Berg said she would act. But the court had ruled against the claim of pensioner Mary Fox. \"It matters,\" she said.\n",
+            &[("It matters", "Anna Berg", "cue_after+pronoun")],
+        );
+        // A participle's subject is the sentence's; "with" makes the name before it the subject.
+        check(
+            "T\n\nTom Price e-mailed Peter Grant saying the leak was \"a silly mistake\".\n",
+            &[("a silly mistake", "Tom Price", "cue_before")],
+        );
+        check(
+            "T\n\nThe party launched its plans, with leader Anna Berg saying it was \"the real choice\".\n",
+            &[("the real choice", "Anna Berg", "cue_before")],
+        );
+        check(
+            "T\n\nHis deputy on the panel, Peter Grant, said it was \"far too late\".\n",
+            &[("far too late", "Peter Grant", "cue_before")],
+        );
+        check(
+            "T\n\nShe rejected claims from opposition leader Tom Price that she ran a \"lazy government\".\n",
+            &[("lazy government", "Tom Price", "possessive")],
+        );
+        // A sentence that opens with "But" and its verb shares the subject before.
+        check(
+            "T\n\nAnna Berg told reporters she was tired. But told the BBC: \"I will stay.\"\n",
+            &[("I will stay", "Anna Berg", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn opening_clauses() {
+        // "Asked if X ...": X was asked about, not asked.
+        check(
+            "T\n\nAnna Berg took questions. Asked if Mary Fox would return, she replied: \"Not yet.\"\n",
+            &[("Not yet", "Anna Berg", "cue_before+pronoun")],
+        );
+        // A pronoun in the opening clause points forward to the subject.
+        check(
+            "T\n\nTom Price was out. Realising her mistake, Anna Berg called him. \"Sorry,\" she said.\n",
+            &[("Sorry", "Anna Berg", "cue_after+pronoun")],
+        );
+    }
+
+    #[test]
     fn scare_quotes_and_titles_are_other() {
         check(
             "T\n\nThe show was a \"hit\" with fans. She wrote the novel \"Silent Night\" in 2004.\n",

@@ -164,6 +164,14 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../data/lexicon/conjunctions.txt"),
     ),
     (
+        "lexicon/intro_participles.txt",
+        include_str!("../data/lexicon/intro_participles.txt"),
+    ),
+    (
+        "lexicon/subordinators.txt",
+        include_str!("../data/lexicon/subordinators.txt"),
+    ),
+    (
         "lexicon/prepositions.txt",
         include_str!("../data/lexicon/prepositions.txt"),
     ),
@@ -523,6 +531,24 @@ mod tests {
                     .any_pronoun("his")
                     .is_some_and(|p| p.gender == Gender::Male)
         );
+    }
+
+    #[test]
+    fn every_data_file_is_loaded() {
+        // A list under data/ that is not in FILES would be silently ignored.
+        for sub in ["lexicon", "clean"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data")
+                .join(sub);
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let name = format!("{sub}/{}", entry.unwrap().file_name().to_string_lossy());
+                let known = FILES.iter().find(|(n, _)| *n == name);
+                assert!(
+                    known.is_some_and(|(_, t)| records(t).next().is_some()),
+                    "{name} is not loaded"
+                );
+            }
+        }
     }
 
     #[test]
