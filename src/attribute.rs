@@ -494,8 +494,26 @@ impl<'a> Attributor<'a> {
         self.sentences[self.items[i].sent].0 == i
     }
 
+    /// Back over auxiliaries, adverbs and time phrases between a speaker and a cue ("has
+    /// also", "last week", "on Monday").
     fn skip_fillers_back(&self, mut j: usize, floor: usize) -> usize {
-        while j > floor && self.word(j - 1).is_some_and(|w| self.lex.is_filler(w)) {
+        let mut timed = false;
+        while j > floor {
+            let Some(w) = self.word(j - 1) else { break };
+            let time_noun = self.lex.is_time_word(w)
+                && !self.lex.is_preposition(w)
+                && !matches!(lower(w).as_str(), "last" | "this" | "next");
+            if time_noun {
+                timed = true;
+            }
+            // Fillers that are also prepositions ("on", "in") only inside a time phrase; "to"
+            // of "is set to" always.
+            let filler =
+                self.lex.is_filler(w) && (w == "to" || timed || !self.lex.is_preposition(w));
+            let ok = filler || time_noun || self.lex.is_time_word(w) && timed;
+            if !ok {
+                break;
+            }
             j -= 1;
         }
         j
@@ -751,7 +769,11 @@ impl<'a> Attributor<'a> {
         if k >= sent_end {
             return None;
         }
-        if let Some(np) = self.mention_np_at(k, sent_end) {
+        let is_person =
+            |np: &Np| matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person);
+        if let Some(np) = self.mention_np_at(k, sent_end)
+            && is_person(&np)
+        {
             return Some(np);
         }
         if let Some(w) = self.word(k)
@@ -765,29 +787,38 @@ impl<'a> Attributor<'a> {
             });
         }
         // Modifiers before a name: "20-year-old politics student Nick Vaughan", "Labour MP
-        // Paul Flynn". Stop at a determiner: "the minister" is a phrase of its own.
+        // Paul Flynn", "NASA administrator Jim Bridenstine". An organisation or place named on
+        // the way is the speaker only if no person follows ("the Electoral Commission").
         let mut j = k;
-        while j < sent_end && j - k < 8 {
+        let mut owner: Option<Np> = None;
+        while j < sent_end && j - k < 10 {
             match self.items[j].it {
                 It::Num | It::Punct('-') => {}
                 It::Word => {
                     let w = self.items[j].span.text(self.text);
-                    if (j > k && self.lex.is_determiner(w))
+                    if (j > k && self.lex.is_determiner(w) && owner.is_none())
                         || self.lex.is_preposition(w)
                         || self.lex.is_conjunction(w)
                         || self.cue_at(j).is_some()
+                        || self.lex.pronoun(w).is_some()
                     {
                         break;
                     }
-                    if self.mention_start.contains_key(&self.items[j].span.start) && j > k {
-                        let m = self.mention_np_at(j, sent_end)?;
-                        if matches!(m.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
-                        {
+                    if let Some(m) = self.mention_np_at(j, sent_end) {
+                        if is_person(&m) {
                             return Some(Np {
                                 span: it.span.cover(m.span),
                                 first: k,
                                 ..m
                             });
+                        }
+                        if owner.is_none()
+                            && (k..j)
+                                .all(|x| self.word(x).is_some_and(|w| self.lex.is_determiner(w)))
+                        {
+                            owner = Some(Np { first: k, ..m });
+                            j = m.end;
+                            continue;
                         }
                         break;
                     }
@@ -795,6 +826,38 @@ impl<'a> Attributor<'a> {
                 _ => break,
             }
             j += 1;
+        }
+        if let Some(o) = owner {
+            // "the Home Office spokesman": an organisation before a source or role word is
+            // that person's affiliation; the phrase is headed by the noun.
+            let tail_head = (o.end..j).rev().find_map(|x| self.word(x));
+            let headed =
+                tail_head.filter(|h| self.lex.is_source_noun(h) || self.lex.role(&[h]).is_some());
+            match headed {
+                Some(h) if self.lex.is_source_noun(h) => {
+                    return Some(Np {
+                        kind: NpKind::Unnamed,
+                        span: it.span.cover(self.items[j - 1].span),
+                        first: k,
+                        end: j,
+                    });
+                }
+                Some(_) => {
+                    let definite = self.word(k).is_some_and(|w| lower(w) == "the");
+                    let kind = if definite {
+                        NpKind::Role { definite: true }
+                    } else {
+                        NpKind::Unnamed
+                    };
+                    return Some(Np {
+                        kind,
+                        span: it.span.cover(self.items[j - 1].span),
+                        first: k,
+                        end: j,
+                    });
+                }
+                None => return Some(o),
+            }
         }
         let w = self.word(k)?;
         // Words up to a preposition, punctuation or a verb; the last is the head.
@@ -815,6 +878,15 @@ impl<'a> Attributor<'a> {
         if end == k {
             return None;
         }
+        // The phrase ends at its last noun of a kind we know: "The prime minister" in "The prime
+        // minister shrugged off ...".
+        let end = (k + 1..=end)
+            .rev()
+            .find(|&e| {
+                self.word(e - 1)
+                    .is_some_and(|h| self.classify_head(h, k, e).is_some())
+            })
+            .unwrap_or(end);
         let head = self.word(end - 1)?;
         if let Some(kind) = self.classify_head(head, k, end) {
             // Take a following "for the Home Office" into the phrase's words.
@@ -1127,32 +1199,43 @@ impl<'a> Attributor<'a> {
         }
         // `Mr Blair said`, `he told the BBC`, `Stephen Kinnock, the minister, said`.
         let np = self.np_after(k, s_end)?;
-        let mut j = np.end;
-        if j < s_end && self.is_punct(j, ',') {
-            // Skip an appositive to its closing comma.
-            let mut c = j + 1;
-            while c < s_end
-                && c - j < 20
-                && !self.is_punct(c, ',')
-                && !matches!(self.items[c].it, It::Quote(..))
-            {
-                c += 1;
+        let j = np.end;
+        let cue_at = |j: usize| {
+            let j = self.skip_fillers_forward(j, s_end);
+            match self.cue_at(j) {
+                Some((n, class)) if j < s_end && class != CueClass::Label => {
+                    Some(self.span_of(j, j + n))
+                }
+                _ => None,
             }
-            if c < s_end && self.is_punct(c, ',') {
-                j = c + 1;
-            }
-        }
-        let j = self.skip_fillers_forward(j, s_end);
-        if j < s_end
-            && let Some((n, class)) = self.cue_at(j)
-            && class != CueClass::Label
-        {
+        };
+        if let Some(cue) = cue_at(j) {
             return Some(Found {
                 np,
-                cue: Some(self.span_of(j, j + n)),
+                cue: Some(cue),
                 method: "cue_after",
                 confidence: 0.95,
             });
+        }
+        if j < s_end && self.is_punct(j, ',') {
+            // An appositive, possibly with commas of its own ("Dylan Nelson, a fellow at the
+            // Institute in Munich, Germany, said"): the first ", <cue>" within reach.
+            let mut c = j + 1;
+            while c < s_end && c - j < 30 && !matches!(self.items[c].it, It::Quote(..)) {
+                // Closed by a comma, or left open after a name ("..., founder of the Simon
+                // Wiesenthal Center said").
+                let closes =
+                    self.is_punct(c, ',') || self.mention_end.contains_key(&self.items[c].span.end);
+                if closes && let Some(cue) = cue_at(c + 1) {
+                    return Some(Found {
+                        np,
+                        cue: Some(cue),
+                        method: "cue_after",
+                        confidence: 0.9,
+                    });
+                }
+                c += 1;
+            }
         }
         None
     }
@@ -1213,6 +1296,15 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some(np) = self.np_before(j, s_start, 0) {
+                // "Y said that for the minister to claim X "is spin"": the subject of a
+                // for-to clause is not who is quoted; look further back.
+                if np.first > s_start
+                    && self.word(np.first - 1).is_some_and(|w| lower(w) == "for")
+                    && (j..k).any(|x| self.word(x) == Some("to"))
+                {
+                    coordinated = true;
+                    continue;
+                }
                 return Some(Found {
                     np,
                     cue: Some(cue),
@@ -1671,7 +1763,21 @@ impl<'a> Attributor<'a> {
                 },
                 "unnamed",
             ),
-            NpKind::Pronoun(_, plural) => {
+            NpKind::Pronoun(g, plural) => {
+                // "it said": an organisation.
+                if !plural
+                    && g == Gender::Unknown
+                    && np.span.text(self.text).eq_ignore_ascii_case("it")
+                {
+                    let e = self.resolve_org(np.span.start, 2, &[]);
+                    return (
+                        Who {
+                            entity: e,
+                            ..Who::default()
+                        },
+                        "pronoun",
+                    );
+                }
                 if plural {
                     if let Some((a, b)) = self.joint_subject(np.first) {
                         return (
@@ -1736,15 +1842,30 @@ impl<'a> Attributor<'a> {
                 )
             }
             NpKind::OrgRef => {
-                let e = self
-                    .salience
+                // "Russia's foreign ministry", "the US military": a description that names its
+                // owner is as good a name as the article gives.
+                let words: Vec<&str> = tokenize(self.text, np.span)
                     .iter()
-                    .rev()
-                    .filter(|s| s.pos < np.span.start)
-                    .find_map(|s| match s.who {
-                        Referent::Entity(e) if self.etype(e) == EntityType::Organisation => Some(e),
-                        _ => None,
-                    });
+                    .filter(|t| t.kind == TokKind::Word)
+                    .map(|t| t.text(self.text))
+                    .collect();
+                if words.iter().skip(1).any(|w| is_capitalised(w))
+                    || words.iter().any(|w| is_possessive(w))
+                {
+                    return (
+                        Who {
+                            name: Some(np.span),
+                            ..Who::default()
+                        },
+                        "",
+                    );
+                }
+                let content: Vec<String> = words
+                    .iter()
+                    .map(|w| lower(w))
+                    .filter(|w| !self.lex.is_determiner(w))
+                    .collect();
+                let e = self.resolve_org(np.span.start, 6, &content);
                 match e {
                     Some(e) => (
                         Who {
@@ -1876,9 +1997,18 @@ impl<'a> Attributor<'a> {
             {
                 return Some(x.who);
             }
-            let mut ordered: Vec<&Salient> =
-                in_sent.iter().copied().filter(|x| x.speaker).collect();
-            ordered.extend(in_sent.iter().copied().filter(|x| !x.speaker));
+            // The subject of the sentence first, then its speakers, then the rest left to right.
+            let rank = |x: &&Salient| {
+                if self.in_subject_position(x.pos) {
+                    0
+                } else if x.speaker {
+                    1
+                } else {
+                    2
+                }
+            };
+            let mut ordered: Vec<&Salient> = in_sent.clone();
+            ordered.sort_by_key(|x| (rank(x), x.pos));
             // Before this sentence, people in the foreground come first: speakers and subjects
             // within three sentences beat someone named deep in a clause ("... withdraw feeding
             // from coma victim Tony Bland. "It is important," he said" is not Tony Bland).
@@ -2007,18 +2137,83 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// "they": the organisation named last in this or the previous sentence.
+    /// "they": an organisation in the foreground of this or the previous sentence; a person
+    /// there of unknown gender ("Kym Lino, a spokesperson, confirmed ... they said").
     fn resolve_they(&self, pos: usize) -> Option<usize> {
-        let &i = self.item_start.get(&pos)?;
+        let i = self
+            .items
+            .partition_point(|it| it.span.start <= pos)
+            .checked_sub(1)?;
         let here = self.items[i].sent;
-        self.salience
+        let near: Vec<&Salient> = self
+            .salience
+            .iter()
+            .filter(|s| s.pos < pos && s.sent + 1 >= here)
+            .collect();
+        let foreground = near
             .iter()
             .rev()
-            .filter(|s| s.pos < pos && s.sent + 1 >= here)
-            .find_map(|s| match s.who {
-                Referent::Entity(e) if self.etype(e) == EntityType::Organisation => Some(e),
-                _ => None,
-            })
+            .find(|s| s.speaker || self.in_subject_position(s.pos));
+        if let Some(s) = foreground
+            && let Referent::Entity(e) = s.who
+            && (self.etype(e) == EntityType::Organisation
+                || self.etype(e) == EntityType::Person && self.entity_gender(e) == Gender::Unknown)
+        {
+            return Some(e);
+        }
+        self.resolve_org(pos, 2, &[])
+    }
+
+    /// An organisation that "it", "the company" or "the assembly government" points back to,
+    /// within `window` sentences: one whose name ends with the description's words first
+    /// ("the assembly government" is the Welsh Assembly Government), else one in the foreground
+    /// (a subject or a speaker) of the nearest sentence that has one, else the nearest.
+    fn resolve_org(&self, pos: usize, window: usize, words: &[String]) -> Option<usize> {
+        let i = self
+            .items
+            .partition_point(|it| it.span.start <= pos)
+            .checked_sub(1)?;
+        let here = self.items[i].sent;
+        let org = |s: &&Salient| match s.who {
+            Referent::Entity(e) if self.etype(e) == EntityType::Organisation => Some(e),
+            _ => None,
+        };
+        let before: Vec<&Salient> = self
+            .salience
+            .iter()
+            .filter(|s| s.pos < pos && org(s).is_some())
+            .collect();
+        if words.len() >= 2 || words.first().is_some_and(|w| !self.lex.is_org_noun(w)) {
+            let tail = words.join(" ");
+            if let Some(s) = before
+                .iter()
+                .rev()
+                .find(|s| org(s).is_some_and(|e| lower(&self.entity_name(e)).ends_with(&tail)))
+            {
+                return org(s);
+            }
+        }
+        let near: Vec<&&Salient> = before.iter().filter(|s| s.sent + window >= here).collect();
+        for sent in (here.saturating_sub(window)..=here).rev() {
+            if let Some(s) = near
+                .iter()
+                .find(|s| s.sent == sent && (s.speaker || self.in_subject_position(s.pos)))
+            {
+                return org(s);
+            }
+        }
+        near.last().and_then(|s| org(s))
+    }
+
+    fn entity_name(&self, e: usize) -> String {
+        match self.tagged.entities.get(e) {
+            Some(d) => d.name.clone(),
+            None => self
+                .gaz
+                .entity(self.extra_entities[e - self.tagged.entities.len()])
+                .name
+                .clone(),
+        }
     }
 
     /// Content words of a role description, lower case, without determiners and possessives.
@@ -2345,6 +2540,42 @@ mod tests {
         check(
             "T\n\nAnna Berg told reporters she was tired. But told the BBC: \"I will stay.\"\n",
             &[("I will stay", "Anna Berg", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn phrases_after_cues_and_organisations() {
+        check(
+            "T\n\n\"We act,\" said Acme Holdings chairman Tom Price. \"We regulate,\" said the Electoral Commission.\n",
+            &[
+                ("We act", "Tom Price", "cue_after"),
+                ("We regulate", "Electoral Commission", "cue_after"),
+            ],
+        );
+        // Appositives with commas inside, or left open before the cue.
+        check(
+            "T\n\n\"We act,\" Tom Price, a fellow at the institute in Leeds, England, said. \"No,\" Rabbi Anna Berg, founder of the Acme Holdings said.\n",
+            &[
+                ("We act", "Tom Price", "cue_after"),
+                ("No", "Anna Berg", "cue_after"),
+            ],
+        );
+        // A time phrase between subject and cue; a for-to clause is not the speaker.
+        check(
+            "T\n\nTom Price last week said the plan was \"a mess\". Anna Berg said that for the minister to claim victory \"is absurd\".\n",
+            &[
+                ("a mess", "Tom Price", "cue_before"),
+                ("is absurd", "Anna Berg", "cue_before"),
+            ],
+        );
+        // "it" and "the company" are organisations; a ministry with its owner named is a name.
+        check(
+            "T\n\nAcme Holdings cut 200 jobs. \"We regret it,\" it said. The Welsh Assembly Government met. Councils must be \"reasonable\", says the assembly government. Russia's foreign ministry said it was \"a mistake\".\n",
+            &[
+                ("We regret", "Acme Holdings", "cue_after+pronoun"),
+                ("reasonable", "Welsh Assembly Government", "cue_after+org"),
+                ("a mistake", "Russia's foreign ministry", "cue_before"),
+            ],
         );
     }
 

@@ -105,6 +105,7 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     conjunctions: HashSet<String>,
     intro_participles: HashSet<String>,
+    time_words: HashSet<String>,
     subordinators: HashSet<String>,
     prepositions: HashSet<String>,
     name_particles: HashSet<String>,
@@ -166,6 +167,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/intro_participles.txt",
         include_str!("../data/lexicon/intro_participles.txt"),
+    ),
+    (
+        "lexicon/time_words.txt",
+        include_str!("../data/lexicon/time_words.txt"),
     ),
     (
         "lexicon/subordinators.txt",
@@ -359,6 +364,9 @@ impl Lexicon {
                 "lexicon/intro_participles.txt" => {
                     self.intro_participles.insert(first.to_string());
                 }
+                "lexicon/time_words.txt" => {
+                    self.time_words.insert(first.to_lowercase());
+                }
                 "lexicon/subordinators.txt" => {
                     self.subordinators.insert(first.to_string());
                 }
@@ -462,6 +470,11 @@ impl Lexicon {
     /// "Asked", "Pressed": a sentence opener whose clause does not hold the subject.
     pub fn is_intro_participle(&self, word: &str) -> bool {
         self.intro_participles.contains(word)
+    }
+
+    /// A word of a time phrase ("last", "week", "Monday").
+    pub fn is_time_word(&self, word: &str) -> bool {
+        self.time_words.contains(&word.to_lowercase())
     }
 
     /// "When", "Although", or an -ing word: an opening clause before the subject.
