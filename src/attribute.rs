@@ -259,6 +259,22 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some(&i) = a.item_start.get(&m.span.start) {
+                // A name used as a modifier ("the Peter Hain attack", "a Blair aide") is no one
+                // a pronoun can point to.
+                let after = a.items.iter().skip(i).find(|x| x.span.start >= m.span.end);
+                let modifier = i > 0
+                    && a.word(i - 1)
+                        .is_some_and(|w| matches!(lower(w).as_str(), "the" | "a" | "an"))
+                    && after.is_some_and(|x| {
+                        matches!(x.it, It::Quote(..))
+                            || x.it == It::Word
+                                && !is_capitalised(x.span.text(text))
+                                && a.lex.cue_at(&[x.span.text(text)]).is_none()
+                                && !a.lex.is_filler(x.span.text(text))
+                    });
+                if modifier && tagged.entities[m.entity].etype == EntityType::Person {
+                    continue;
+                }
                 let it = a.items[i];
                 a.salience.push(Salient {
                     pos: m.span.start,
@@ -269,9 +285,10 @@ impl<'a> Attributor<'a> {
                 });
             }
         }
-        a.scan_descriptions();
         a.salience.sort_by_key(|s| s.pos);
         a.mark_cue_subjects();
+        a.scan_descriptions();
+        a.salience.sort_by_key(|s| s.pos);
         a
     }
 
@@ -545,7 +562,9 @@ impl<'a> Attributor<'a> {
         let role = (1..=self.lex.role_max_words().min(words.len()))
             .rev()
             .find_map(|n| self.lex.role(&words[words.len() - n..]));
-        if role.is_some() {
+        // "the German", "the 32-year-old Spaniard": a person described by nationality.
+        let demonym = definite && self.gaz.is_demonym(head);
+        if role.is_some() || demonym {
             return Some(if definite {
                 NpKind::Role { definite: true }
             } else {
@@ -2576,6 +2595,28 @@ mod tests {
                 ("reasonable", "Welsh Assembly Government", "cue_after+org"),
                 ("a mistake", "Russia's foreign ministry", "cue_before"),
             ],
+        );
+    }
+
+    #[test]
+    fn names_descriptions_and_modifiers() {
+        // A dotted honorific, and an organisation before a role and a name.
+        check(
+            "T\n\n\"We need a booster,\" said Rep. Frank Miller. \"Rates stay,\" said Bank of England Governor Mervyn Kingsley.\n",
+            &[
+                ("We need", "Frank Miller", "cue_after"),
+                ("Rates stay", "Mervyn Kingsley", "cue_after"),
+            ],
+        );
+        // "the Spaniard" is the person in the foreground; a hyphenated first name is a name.
+        check(
+            "T\n\nAnna-Lena Berg beat Maria Lopez. Lopez was the stronger player but lost. \"It was hard,\" said the Spaniard.\n",
+            &[("It was hard", "Maria Lopez", "cue_after+salience")],
+        );
+        // A name used as a modifier is no antecedent.
+        check(
+            "T\n\nTom Price, the party's leader, spoke. The Anna Berg proposal, he says, is wrong. \"We will win,\" he added.\n",
+            &[("We will win", "Tom Price", "cue_after+pronoun")],
         );
     }
 

@@ -113,6 +113,8 @@ pub struct Gazetteer {
     aliases: Vec<Alias>,
     automaton: Option<AhoCorasick>,
     first_names: HashMap<String, Gender>,
+    /// One-word demonyms ("German", "Spaniard"): "the German said" describes a person.
+    demonyms: std::collections::HashSet<String>,
 }
 
 /// The bundled gazetteer files, embedded at build time.
@@ -132,6 +134,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
 ];
 pub const BUNDLED_FIRST_NAMES: &str = include_str!("../gazetteers/first_names.tsv");
 pub const BUNDLED_AMBIGUOUS: &str = include_str!("../gazetteers/ambiguous.tsv");
+pub const BUNDLED_DEMONYMS: &str = include_str!("../gazetteers/demonyms.tsv");
 
 fn bad(file: &str, line: usize, reason: impl Into<String>) -> DataError {
     DataError::Bad {
@@ -218,7 +221,22 @@ impl Gazetteer {
             Vec::new()
         };
         sources.extend(owned.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-        Gazetteer::from_sources(&sources, BUNDLED_FIRST_NAMES, BUNDLED_AMBIGUOUS)
+        let mut g = Gazetteer::from_sources(&sources, BUNDLED_FIRST_NAMES, BUNDLED_AMBIGUOUS)?;
+        g.add_demonyms(BUNDLED_DEMONYMS);
+        Ok(g)
+    }
+
+    /// Adds demonyms from a `demonym<TAB>place id` list (one-word ones only).
+    pub fn add_demonyms(&mut self, text: &str) {
+        for (_, cols) in records(text) {
+            if !cols[0].contains(' ') {
+                self.demonyms.insert(cols[0].to_string());
+            }
+        }
+    }
+
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(word)
     }
 
     /// Builds a gazetteer from `(file name, contents)` pairs, a first-name list and an
@@ -379,6 +397,7 @@ impl Gazetteer {
             aliases: patterns.into_iter().map(|(_, a)| a).collect(),
             automaton,
             first_names: first,
+            demonyms: Default::default(),
         })
     }
 

@@ -72,11 +72,9 @@ fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
         let w = t.text(text);
         if cap(j) {
             j += 1;
-            // An initial: "J." (keep the dot inside the run).
-            if w.chars().count() == 1
-                && toks.get(j).is_some_and(|d| d.text(text) == ".")
-                && cap(j + 1)
-            {
+            // An initial ("J.") or a dotted honorific ("Rep.", "Dr."): keep the dot inside.
+            let dotted = w.chars().count() == 1 || lex.is_honorific(&format!("{w}."));
+            if dotted && toks.get(j).is_some_and(|d| d.text(text) == ".") && cap(j + 1) {
                 j += 1;
             }
             continue;
@@ -155,27 +153,46 @@ fn read_run(
     let has_suffix_at = |k: usize| lex.is_org_suffix(words[k]);
     // Organisation: a run with an organisation word ("Refugee Council", "Bank of England").
     if !headline
-        && let Some(last_suffix) = (0..words.len())
-            .rev()
-            .find(|&k| has_suffix_at(k) && (k > 0 || words.len() > 1))
+        && let Some(first_suffix) =
+            (0..words.len()).find(|&k| has_suffix_at(k) && (k > 0 || words.len() > 1))
     {
-        // Keep connectors only up to the last capitalised word after the suffix.
-        let span = Span::new(run[0].span.start, run[words.len() - 1].span.end);
-        let ok = last_suffix > 0 || is_connector(words.get(1).copied().unwrap_or(""));
+        // The organisation ends before a role word that follows it ("Bank of England Governor
+        // Mervyn King"): the rest is a person.
+        let cut = (first_suffix + 1..words.len())
+            .find(|&i| {
+                lex.role(&[words[i]]).is_some()
+                    && !has_suffix_at(i)
+                    && !is_connector(words[i - 1])
+                    && i + 1 < words.len()
+                    && !words[i + 1..]
+                        .iter()
+                        .any(|w| lex.is_org_suffix(w) || is_connector(w))
+            })
+            .unwrap_or(words.len());
+        let last_suffix = (0..cut)
+            .rev()
+            .find(|&k| has_suffix_at(k))
+            .unwrap_or(first_suffix);
+        let org = &words[..cut];
+        let span = Span::new(run[0].span.start, run[cut - 1].span.end);
+        let ok = last_suffix > 0 || is_connector(org.get(1).copied().unwrap_or(""));
         let starts_ok = !is_connector(words[0]) && !lex.is_honorific(words[0]);
-        if ok && starts_ok && lex.role(&words).is_none() {
+        if ok && starts_ok && lex.role(org).is_none() {
             out.push(NameCandidate {
                 span,
                 kind: NameKind::Organisation,
-                words: words.len(),
+                words: cut,
                 honorific: None,
                 honorific_span: None,
                 surface: span,
                 role: None,
                 gender: Gender::Unknown,
-                surname: run[words.len() - 1].span,
+                surname: run[cut - 1].span,
                 rule: "org_suffix",
             });
+            if cut < words.len() {
+                read_run(text, toks, start + cut, end, headline, lex, gaz, out);
+            }
             return;
         }
     }
@@ -356,7 +373,12 @@ fn push_person(
     if role_suffix(&all, lex).is_some() {
         return;
     }
-    let first_gender = gaz.first_name(first);
+    // "Anna-Lena", "Jean-Pierre": a hyphenated first name of two first names.
+    let first_gender = gaz.first_name(first).or_else(|| {
+        let (a, b) = first.split_once('-')?;
+        gaz.first_name(b)?;
+        gaz.first_name(a)
+    });
     let mut rule = rule;
     let mut gender = honorific.map(|(h, _)| h.gender).unwrap_or_default();
     if rule.is_empty() {
@@ -383,7 +405,7 @@ fn push_person(
     let title = honorific
         .filter(|(h, _)| h.kind == HonorificKind::Title)
         .map(|(_, sp)| sp);
-    let start = title.map_or(toks[s].span.start, |sp| sp.start);
+    let start = title.map_or(name_toks[0].span.start, |sp| sp.start);
     let span = Span::new(start, toks[e - 1].span.end);
     let role = role.or_else(|| appositive(text, toks, e, lex));
     out.push(NameCandidate {
