@@ -106,6 +106,8 @@ pub struct Hit {
     /// The best entity for this alias.
     pub entity: u32,
     pub rule: AliasRule,
+    /// The alias matched: [`Gazetteer::candidates`] gives every entity it names.
+    pub alias: u32,
 }
 
 pub struct Gazetteer {
@@ -322,7 +324,12 @@ impl Gazetteer {
                 for alias in aliases.map(str::trim).filter(|a| !a.is_empty()) {
                     let chars = alias.chars().count();
                     if chars < 2
-                        || (chars == 2 && !(short_ok && alias.chars().all(char::is_uppercase)))
+                        || (chars == 2
+                            && !(short_ok
+                                && alias
+                                    .chars()
+                                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                                && alias.chars().next().is_some_and(char::is_uppercase)))
                     {
                         continue;
                     }
@@ -418,6 +425,11 @@ impl Gazetteer {
         self.first_names.get(word).copied()
     }
 
+    /// Every entity an alias names, best first.
+    pub fn candidates(&self, alias: u32) -> &[u32] {
+        &self.aliases[alias as usize].entities
+    }
+
     /// Whole-word alias matches in `text[start..end]`, leftmost-longest, after the ambiguity
     /// rules. A rejected long match does not hide a shorter one inside it: the automaton is
     /// asked again from the next word.
@@ -439,6 +451,7 @@ impl Gazetteer {
                     end: m.end(),
                     entity: alias.entities[0],
                     rule: alias.rule,
+                    alias: m.pattern().as_usize() as u32,
                 });
                 pos = m.end();
             } else {

@@ -62,8 +62,10 @@ pub struct Cue {
 pub enum HonorificKind {
     /// Dropped from a canonical name ("Mr", "Dr").
     Courtesy,
-    /// Part of how the person is known ("Lord", "Sir").
+    /// Part of how the person is known ("Lord Falconer").
     Title,
+    /// A title used with the first name: "Sir Alan" is Sir Alan Budd.
+    TitleFirst,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -105,6 +107,10 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     conjunctions: HashSet<String>,
     intro_participles: HashSet<String>,
+    post_nominals: HashSet<String>,
+    not_surnames: HashSet<String>,
+    club_words: HashSet<String>,
+    sport_words: HashSet<String>,
     time_words: HashSet<String>,
     subordinators: HashSet<String>,
     prepositions: HashSet<String>,
@@ -171,6 +177,22 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/time_words.txt",
         include_str!("../data/lexicon/time_words.txt"),
+    ),
+    (
+        "lexicon/sport_words.txt",
+        include_str!("../data/lexicon/sport_words.txt"),
+    ),
+    (
+        "lexicon/club_words.txt",
+        include_str!("../data/lexicon/club_words.txt"),
+    ),
+    (
+        "lexicon/not_surnames.txt",
+        include_str!("../data/lexicon/not_surnames.txt"),
+    ),
+    (
+        "lexicon/post_nominals.txt",
+        include_str!("../data/lexicon/post_nominals.txt"),
     ),
     (
         "lexicon/subordinators.txt",
@@ -293,6 +315,7 @@ impl Lexicon {
                     let kind = match kind {
                         "courtesy" => HonorificKind::Courtesy,
                         "title" => HonorificKind::Title,
+                        "title_first" => HonorificKind::TitleFirst,
                         other => return Err(bad(name, line, format!("unknown kind {other:?}"))),
                     };
                     self.honorifics
@@ -366,6 +389,18 @@ impl Lexicon {
                 }
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
+                }
+                "lexicon/sport_words.txt" => {
+                    self.sport_words.insert(first.to_string());
+                }
+                "lexicon/club_words.txt" => {
+                    self.club_words.insert(first.to_string());
+                }
+                "lexicon/not_surnames.txt" => {
+                    self.not_surnames.insert(first.to_string());
+                }
+                "lexicon/post_nominals.txt" => {
+                    self.post_nominals.insert(first.to_string());
                 }
                 "lexicon/subordinators.txt" => {
                     self.subordinators.insert(first.to_string());
@@ -470,6 +505,26 @@ impl Lexicon {
     /// "Asked", "Pressed": a sentence opener whose clause does not hold the subject.
     pub fn is_intro_participle(&self, word: &str) -> bool {
         self.intro_participles.contains(word)
+    }
+
+    /// A word of sports reporting ("striker", "relegation").
+    pub fn is_sport_word(&self, word: &str) -> bool {
+        self.sport_words.contains(word)
+    }
+
+    /// A last word of a club's name ("FC", "Rovers").
+    pub fn is_club_word(&self, word: &str) -> bool {
+        self.club_words.contains(word)
+    }
+
+    /// A word that ends names of things, not people ("Plan", "Street").
+    pub fn is_not_surname(&self, word: &str) -> bool {
+        self.not_surnames.contains(word)
+    }
+
+    /// Letters after a name that are not part of it ("QC", "MP").
+    pub fn is_post_nominal(&self, word: &str) -> bool {
+        self.post_nominals.contains(word)
     }
 
     /// A word of a time phrase ("last", "week", "Monday").

@@ -55,7 +55,7 @@ pub struct NameCandidate {
 }
 
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "on" | "the" | "&" | "and" | "de" | "in")
+    matches!(w, "of" | "for" | "on" | "the" | "&" | "and" | "de")
 }
 
 /// A run of name-like tokens: capitalised words, initials, particles and connectors between
@@ -151,6 +151,17 @@ fn read_run(
     let run = &toks[start..end];
     let words = words_of(text, run);
     let has_suffix_at = |k: usize| lex.is_org_suffix(words[k]);
+    // Two organisations joined: "BBC World Service and WGBH-Boston" (a name before "and" that
+    // is complete already).
+    if let Some(a) = words.iter().position(|w| *w == "and" || *w == "&")
+        && a > 0
+        && a + 1 < words.len()
+        && lex.is_org_suffix(words[a - 1])
+    {
+        read_run(text, toks, start, start + a, headline, lex, gaz, out);
+        read_run(text, toks, start + a + 1, end, headline, lex, gaz, out);
+        return;
+    }
     // Organisation: a run with an organisation word ("Refugee Council", "Bank of England").
     if !headline
         && let Some(first_suffix) =
@@ -354,10 +365,18 @@ fn push_person(
         return;
     }
     // Initials and their dots count as one word each.
-    let name_toks: Vec<&Token> = toks[s..e]
+    let mut name_toks: Vec<&Token> = toks[s..e]
         .iter()
         .filter(|t| t.kind == TokKind::Word)
         .collect();
+    // "Charles Harris QC": letters after the name are not part of it.
+    while name_toks.len() > 1
+        && name_toks
+            .last()
+            .is_some_and(|t| lex.is_post_nominal(t.text(text)))
+    {
+        name_toks.pop();
+    }
     let n = name_toks.len();
     if n == 0 || n > 5 {
         return;
@@ -381,6 +400,10 @@ fn push_person(
     });
     let mut rule = rule;
     let mut gender = honorific.map(|(h, _)| h.gender).unwrap_or_default();
+    // "Marshall Plan", "Vera Street": a first name before a word that ends names of things.
+    if rule.is_empty() && lex.is_not_surname(name_toks[n - 1].text(text)) {
+        return;
+    }
     if rule.is_empty() {
         if n >= 2 && first_gender.is_some() && !lex.is_not_name(first) {
             rule = "first_name";
@@ -403,10 +426,10 @@ fn push_person(
         gender = g;
     }
     let title = honorific
-        .filter(|(h, _)| h.kind == HonorificKind::Title)
+        .filter(|(h, _)| h.kind != HonorificKind::Courtesy)
         .map(|(_, sp)| sp);
     let start = title.map_or(name_toks[0].span.start, |sp| sp.start);
-    let span = Span::new(start, toks[e - 1].span.end);
+    let span = Span::new(start, name_toks[n - 1].span.end);
     let role = role.or_else(|| appositive(text, toks, e, lex));
     out.push(NameCandidate {
         span,

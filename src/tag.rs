@@ -159,13 +159,31 @@ pub fn tag(
         by_key: HashMap::new(),
     };
     let mut pending: Vec<Pending> = Vec::new();
+    let sporty = is_sports_report(text, seg, lex);
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         let region = if para.section == Section::Caption {
             caption_without_credit(text, para.span)
         } else {
             para.span
         };
-        let hits = gaz.find(text, region.start, region.end);
+        let mut hits = gaz.find(text, region.start, region.end);
+        if sporty {
+            // "Southampton" in a match report is the club, not the town.
+            for h in &mut hits {
+                let club = gaz.candidates(h.alias).iter().copied().find(|&e| {
+                    let ent = gaz.entity(e);
+                    ent.etype == EntityType::Organisation
+                        && ent
+                            .name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| lex.is_club_word(w))
+                });
+                if let Some(club) = club {
+                    h.entity = club;
+                }
+            }
+        }
         let cands = find_names(text, region, para.section == Section::Title, lex, gaz);
         let mut taken: Vec<(Span, usize, Via, &'static str)> = Vec::new();
         let mut hit_kept = vec![true; hits.len()];
@@ -193,6 +211,14 @@ pub fn tag(
             let person_hit_same = over
                 .iter()
                 .any(|&h| gaz.entity(hits[h].entity).etype == EntityType::Person);
+            // "Prince Edward" the person, not a place of that name.
+            let titled_over_place = c.kind == NameKind::Person
+                && c.honorific
+                    .is_some_and(|h| h.kind != HonorificKind::Courtesy)
+                && over
+                    .iter()
+                    .all(|&h| gaz.entity(hits[h].entity).etype == EntityType::Place);
+            let strict = strict || titled_over_place;
             if strict
                 && strong
                 && !sentence_initial_guess
@@ -298,30 +324,50 @@ fn link_surnames(
         let c = p.cand;
         let word = normalise(c.surname.text(text));
         let gender = c.gender;
-        let known = by_surname.get(&word).and_then(|list| {
-            let ok: Vec<usize> = list
-                .iter()
-                .copied()
-                .filter(|&i| b.out.entities[i].gender.compatible(gender))
-                .collect();
-            // The person named most recently before this mention, else the first named.
-            ok.iter()
-                .copied()
-                .filter(|&i| {
-                    b.out
-                        .mentions
-                        .iter()
-                        .any(|m| m.entity == i && m.span.start < c.span.start)
+        // "Sir Alan" after "Sir Alan Budd": a title used with the first name.
+        let by_first = c
+            .honorific
+            .is_some_and(|h| h.kind == HonorificKind::TitleFirst)
+            && c.words == 1;
+        let first_named = by_first
+            .then(|| {
+                b.out.entities.iter().position(|e| {
+                    e.etype == EntityType::Person
+                        && e.gender.compatible(gender)
+                        && e.name
+                            .split_whitespace()
+                            .find(|w| !matches!(*w, "Sir" | "Dame"))
+                            == Some(word.as_str())
+                        && e.name.contains(' ')
                 })
-                .max_by_key(|&i| {
-                    b.out
-                        .mentions
-                        .iter()
-                        .filter(|m| m.entity == i && m.span.start < c.span.start)
-                        .map(|m| m.span.start)
-                        .max()
-                })
-                .or_else(|| ok.first().copied())
+            })
+            .flatten();
+        let known = first_named.or_else(|| {
+            by_surname.get(&word).and_then(|list| {
+                let ok: Vec<usize> = list
+                    .iter()
+                    .copied()
+                    .filter(|&i| b.out.entities[i].gender.compatible(gender))
+                    .collect();
+                // The person named most recently before this mention, else the first named.
+                ok.iter()
+                    .copied()
+                    .filter(|&i| {
+                        b.out
+                            .mentions
+                            .iter()
+                            .any(|m| m.entity == i && m.span.start < c.span.start)
+                    })
+                    .max_by_key(|&i| {
+                        b.out
+                            .mentions
+                            .iter()
+                            .filter(|m| m.entity == i && m.span.start < c.span.start)
+                            .map(|m| m.span.start)
+                            .max()
+                    })
+                    .or_else(|| ok.first().copied())
+            })
         });
         let entity = match known {
             Some(i) => i,
@@ -329,7 +375,9 @@ fn link_surnames(
             // Falconer"; "Howard" for "Mr Howard"). A gazetteer person of that surname is not
             // guessed: "Mr Price" in one article is not the one Price the gazetteer knows.
             None => {
-                let titled = c.honorific.is_some_and(|h| h.kind == HonorificKind::Title);
+                let titled = c
+                    .honorific
+                    .is_some_and(|h| h.kind != HonorificKind::Courtesy);
                 let name = if titled {
                     normalise(c.span.text(text))
                 } else {
@@ -401,5 +449,109 @@ fn link_surnames(
                 rule: "surname",
             });
         }
+    }
+}
+
+/// Whether the article reports sport: several words of sports reporting in its body.
+fn is_sports_report(text: &str, seg: &Segmented, lex: &Lexicon) -> bool {
+    const ENOUGH: usize = 4;
+    let mut n = 0;
+    for p in seg
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.section, Section::Title | Section::Body))
+    {
+        for w in p
+            .span
+            .text(text)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        {
+            if !w.is_empty() && w.len() < 16 && lex.is_sport_word(&w.to_lowercase()) {
+                n += 1;
+                if n >= ENOUGH {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::test_pipeline;
+
+    /// (surface, canonical name, type) of every title and body mention.
+    fn mentions(text: &str) -> Vec<(String, String, &'static str)> {
+        let a = test_pipeline().analyse_text("t", text);
+        a.tagged
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &a.tagged.entities[m.entity];
+                (
+                    m.span.text(&a.text).to_string(),
+                    e.name.clone(),
+                    e.etype.name(),
+                )
+            })
+            .collect()
+    }
+
+    fn has(ms: &[(String, String, &str)], surface: &str, name: &str, etype: &str) -> bool {
+        ms.iter()
+            .any(|(s, n, t)| s == surface && n == name && *t == etype)
+    }
+
+    #[test]
+    fn towns_are_clubs_in_sports_reports_only() {
+        let sport = mentions(
+            "Cup draw\n\nSouthampton will face Derby in the cup after the striker scored a late goal and the manager praised the fans.\n",
+        );
+        assert!(
+            has(&sport, "Southampton", "Southampton FC", "organisation"),
+            "{sport:?}"
+        );
+        assert!(
+            has(&sport, "Derby", "Derby County", "organisation"),
+            "{sport:?}"
+        );
+        let town = mentions(
+            "Floods\n\nResidents of Southampton and Derby were told to leave their homes on Monday.\n",
+        );
+        assert!(
+            town.iter()
+                .any(|(s, _, t)| s == "Southampton" && *t == "place"),
+            "{town:?}"
+        );
+    }
+
+    #[test]
+    fn name_patterns_that_stop_short() {
+        let ms = mentions(
+            "Row\n\nThe report by Judge Peter Grant QC praised the BBC World Service and Acme Holdings, unlike the Marshall Plan. Later Sir Alan Budd spoke, and Sir Alan left.\n",
+        );
+        assert!(
+            ms.iter()
+                .any(|(s, n, _)| s == "Peter Grant" && n == "Peter Grant"),
+            "post-nominal dropped: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|(s, _, _)| s.contains(" and ")),
+            "two organisations, not one: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|(s, _, _)| s.contains("Marshall")),
+            "a plan is not a person: {ms:?}"
+        );
+        let sir: Vec<&String> = ms
+            .iter()
+            .filter(|(s, _, _)| s.starts_with("Sir"))
+            .map(|(_, n, _)| n)
+            .collect();
+        assert!(
+            sir.len() == 2 && sir[0] == sir[1] && sir[0].ends_with("Alan Budd"),
+            "one person: {ms:?}"
+        );
     }
 }
