@@ -780,6 +780,22 @@ impl<'a> Attributor<'a> {
                 ..owned
             });
         }
+        // A description renamed by an appositive: "The group, WeWorkers Coalition, ...".
+        if matches!(
+            np.kind,
+            NpKind::OrgRef | NpKind::Role { .. } | NpKind::Unnamed
+        ) && e + 1 < sent_end
+            && self.is_punct(e, ',')
+            && let Some(named) = self.mention_np_at(e + 1, sent_end)
+            && named.end < sent_end
+            && self.is_punct(named.end, ',')
+        {
+            return Some(Np {
+                first: k,
+                end: named.end + 1,
+                ..named
+            });
+        }
         Some(np)
     }
 
@@ -1516,11 +1532,19 @@ impl<'a> Attributor<'a> {
                 }
                 _ => None,
             });
+        // Farther back in the paragraph, when nobody else is named in between ("...," said
+        // Joseph Minga. He learned ... "It really made me ...").
         if let Some((k, q)) = prev_quote
-            && (self.items[k].sent + 1 >= self.items[first].sent)
             && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
         {
-            return Some(self.reuse(q, done, "previous_quote", 0.85));
+            let near = self.items[k].sent + 1 >= self.items[first].sent;
+            let (from, to) = (self.items[k].span.end, self.items[first].span.start);
+            let other = self.salience.iter().any(|s| {
+                s.pos >= from && s.pos < to && matches!(s.who, Referent::Entity(e) if Some(e) != done[q].entity && self.etype(e) == EntityType::Person)
+            });
+            if near || (self.items[k].sent + 3 >= self.items[first].sent && !other) {
+                return Some(self.reuse(q, done, "previous_quote", if near { 0.85 } else { 0.7 }));
+            }
         }
         if sentence_initial || quote_only_para {
             // The sentence before (in this paragraph, or ending the paragraph before when this
@@ -1598,6 +1622,35 @@ impl<'a> Attributor<'a> {
                 method: "subject",
                 confidence: 0.6,
             });
+        }
+        // A quote that opens a sentence with no frame at all, after a sentence about someone:
+        // "Aderholt returned to the issue later. "What vehicles exist today?"".
+        let sent = self.items[first].sent;
+        if sentence_initial && sent > 0 && self.items[self.sentences[sent - 1].0].para == para {
+            let (ps, pe) = self.sentences[sent - 1];
+            let subject = self.salience.iter().find(|s| {
+                s.pos >= self.items[ps].span.start
+                    && s.pos < self.items[pe - 1].span.end
+                    && self.in_subject_position(s.pos)
+                    && matches!(s.who, Referent::Entity(e) if self.etype(e) == EntityType::Person)
+            });
+            if let Some(s) = subject
+                && let Referent::Entity(e) = s.who
+                && let Some(&i) = self.item_start.get(&s.pos)
+            {
+                let np = Np {
+                    kind: NpKind::Entity(e),
+                    span: self.items[i].span,
+                    first: i,
+                    end: i + 1,
+                };
+                return Some(Found {
+                    np,
+                    cue: None,
+                    method: "previous_subject",
+                    confidence: 0.55,
+                });
+            }
         }
         None
     }
@@ -2617,6 +2670,25 @@ mod tests {
         check(
             "T\n\nTom Price, the party's leader, spoke. The Anna Berg proposal, he says, is wrong. \"We will win,\" he added.\n",
             &[("We will win", "Tom Price", "cue_after+pronoun")],
+        );
+    }
+
+    #[test]
+    fn quotes_with_no_frame_of_their_own() {
+        // Two sentences on, with nobody else named in between.
+        check(
+            "T\n\n\"I was stunned,\" said Tom Price. He learned that many had looked. \"It made me think.\"\n",
+            &[("It made me", "Tom Price", "previous_quote")],
+        );
+        // After a sentence about someone, with no cue anywhere.
+        check(
+            "T\n\nAnna Berg returned to the issue later in the hearing. \"What vehicles exist today?\"\n",
+            &[("What vehicles", "Anna Berg", "previous_subject")],
+        );
+        // A description renamed by an appositive.
+        check(
+            "T\n\nThe group, Acme Workers Union, sent a letter stating that they \"want respect\".\n",
+            &[("want respect", "Acme Workers Union", "cue_before")],
         );
     }
 

@@ -150,10 +150,10 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
             continue;
         }
         let mut len = c.len_utf8();
-        // LaTeX `` and '' are one double mark each.
-        let doubled = (c == '`' || c == '\'') && s[i + 1..].starts_with(c);
+        // LaTeX `` and '', and their curly twins ‘‘ and ’’, are one double mark each.
+        let doubled = matches!(c, '`' | '\'' | '‘' | '’') && s[i + c.len_utf8()..].starts_with(c);
         if doubled {
-            len = 2;
+            len = 2 * c.len_utf8();
             it.next();
         }
         let next = s[i + len..].chars().next();
@@ -162,8 +162,8 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
         let right = prev.is_some_and(|p| !p.is_whitespace())
             && next.is_none_or(|n| n.is_whitespace() || closes_before(n));
         let (family, role) = match (c, doubled) {
-            ('`', true) => (Family::Double, Role::Open),
-            ('\'', true) => (Family::Double, Role::Close),
+            ('`', true) | ('‘', true) => (Family::Double, Role::Open),
+            ('\'', true) | ('’', true) => (Family::Double, Role::Close),
             ('`', false) => (Family::Single, Role::Open),
             ('"', _) => (Family::Double, Role::Either),
             // “ opens in English but closes „ in German: flanking decides.
@@ -541,6 +541,10 @@ mod tests {
         assert_eq!(
             flat("`Hello,' he said, ``how are you?''"),
             [q!["Hello,"], q!["how are you?"]]
+        );
+        assert_eq!(
+            flat("“It was a trick,’’ said Will Moy."),
+            [q!["It was a trick,"]]
         );
         assert_eq!(flat("«Me encantan», afirmó."), [q!["Me encantan"]]);
         assert_eq!(
