@@ -160,6 +160,8 @@ enum Referent {
     Entity(usize),
     /// An unnamed source ("a spokeswoman for Human Rights Watch") and its gender.
     Unnamed(Span, Gender),
+    /// A speaker named in the text who is no entity ("Burton explained"): the name's words.
+    Named(Span),
 }
 
 pub struct Attributor<'a> {
@@ -296,6 +298,7 @@ impl<'a> Attributor<'a> {
     /// "..., First Minister Jack McConnell has insisted") are in the foreground, like speakers.
     fn mark_cue_subjects(&mut self) {
         let mut subjects = Vec::new();
+        let mut named = Vec::new();
         for k in 0..self.items.len() {
             let Some((n, CueClass::Speech)) = self.cue_at(k) else {
                 continue;
@@ -311,15 +314,32 @@ impl<'a> Attributor<'a> {
                 let after = self.skip_fillers_forward(k + n, s1);
                 self.np_after(after, s1)
             });
-            if let Some(Np {
-                kind: NpKind::Entity(e),
-                span,
-                ..
-            }) = np
-            {
-                subjects.push((span.start, e));
+            match np {
+                Some(Np {
+                    kind: NpKind::Entity(e),
+                    span,
+                    ..
+                }) => subjects.push((span.start, e)),
+                // "Burton explained from a podium": a name in no gazetteer, a speaker all the same.
+                Some(Np {
+                    kind: NpKind::Name,
+                    span,
+                    ..
+                }) if self.item_start.contains_key(&span.start) => {
+                    let sent = self.items[self.item_start[&span.start]].sent;
+                    named.push(Salient {
+                        pos: span.start,
+                        sent,
+                        who: Referent::Named(span),
+                        speaker: true,
+                        pronoun: None,
+                    });
+                }
+                _ => {}
             }
         }
+        self.salience.extend(named);
+        self.salience.sort_by_key(|s| s.pos);
         for s in &mut self.salience {
             if subjects
                 .iter()
@@ -572,6 +592,13 @@ impl<'a> Attributor<'a> {
             });
         }
         if self.lex.is_org_noun(&h) {
+            // "Dayton police", "the Kent fire service": a capitalised owner makes it a name.
+            if (first..end - 1).any(|k| {
+                self.word(k)
+                    .is_some_and(|w| is_capitalised(w) && !self.lex.is_determiner(w))
+            }) {
+                return Some(NpKind::Name);
+            }
             return Some(if definite {
                 NpKind::OrgRef
             } else {
@@ -679,13 +706,21 @@ impl<'a> Attributor<'a> {
                 }
                 if is_capitalised(w) && !self.lex.is_not_name(w) && !self.lex.is_honorific(w) {
                     // A name in no gazetteer: the capitalised words before the cue.
+                    let name_word = |x: &str| is_capitalised(x) && !self.lex.is_not_name(x);
                     let mut f = j;
-                    while f > floor
-                        && self
-                            .word(f - 1)
-                            .is_some_and(|x| is_capitalised(x) && !self.lex.is_not_name(x))
-                    {
-                        f -= 1;
+                    loop {
+                        while f > floor && self.word(f - 1).is_some_and(name_word) {
+                            f -= 1;
+                        }
+                        // Joint names: "Ana and Nick said".
+                        if f >= floor + 2
+                            && self.word(f - 1) == Some("and")
+                            && self.word(f - 2).is_some_and(name_word)
+                        {
+                            f -= 2;
+                            continue;
+                        }
+                        break;
                     }
                     return Some(Np {
                         kind: NpKind::Name,
@@ -866,6 +901,17 @@ impl<'a> Attributor<'a> {
             // "the Home Office spokesman": an organisation before a source or role word is
             // that person's affiliation; the phrase is headed by the noun.
             let tail_head = (o.end..j).rev().find_map(|x| self.word(x));
+            // "Richmond police", "Kent fire service": a place's or body's force is a name.
+            if tail_head.is_some_and(|h| self.lex.is_org_noun(h))
+                && !tail_head.is_some_and(|h| self.lex.is_source_noun(h))
+            {
+                return Some(Np {
+                    kind: NpKind::Name,
+                    span: it.span.cover(self.items[j - 1].span),
+                    first: k,
+                    end: j,
+                });
+            }
             let headed =
                 tail_head.filter(|h| self.lex.is_source_noun(h) || self.lex.role(&[h]).is_some());
             match headed {
@@ -953,13 +999,21 @@ impl<'a> Attributor<'a> {
             && !self.lex.is_honorific(w)
             && !self.lex.is_determiner(w)
         {
+            let name_word = |x: &str| is_capitalised(x) && !self.lex.is_not_name(x);
             let mut f = k;
-            while f < sent_end
-                && self
-                    .word(f)
-                    .is_some_and(|x| is_capitalised(x) && !self.lex.is_not_name(x))
-            {
-                f += 1;
+            loop {
+                while f < sent_end && self.word(f).is_some_and(name_word) {
+                    f += 1;
+                }
+                // Joint names: "reply Ana and Nick".
+                if f + 1 < sent_end
+                    && self.word(f) == Some("and")
+                    && self.word(f + 1).is_some_and(name_word)
+                {
+                    f += 1;
+                    continue;
+                }
+                break;
             }
             return Some(Np {
                 kind: NpKind::Name,
@@ -994,9 +1048,10 @@ impl<'a> Attributor<'a> {
         order.sort_by_key(|&q| self.quotes[q].outer().start);
         for qi in order {
             let a = self.attribute_one(qi, &out);
-            let who = match (a.entity, a.unnamed, a.mention) {
-                (Some(e), _, _) => Some(Referent::Entity(e)),
-                (None, true, Some(m)) => Some(Referent::Unnamed(m, self.source_gender(m))),
+            let who = match (a.entity, a.unnamed, a.mention, a.name) {
+                (Some(e), ..) => Some(Referent::Entity(e)),
+                (None, true, Some(m), _) => Some(Referent::Unnamed(m, self.source_gender(m))),
+                (None, false, _, Some(n)) => Some(Referent::Named(n)),
                 _ => None,
             };
             if let Some(who) = who
@@ -1430,7 +1485,12 @@ impl<'a> Attributor<'a> {
                 _ => return false,
             }
         }
-        words <= 6
+        // With words between ("told the BBC:"), a colon, comma or "that" must introduce the
+        // quote; "says his favourite novel is "X"" is no quoted clause of the cue.
+        let introduced = quote > from
+            && (matches!(self.items[quote - 1].it, It::Punct(':' | ','))
+                || self.word(quote - 1).is_some_and(|w| lower(w) == "that"));
+        words <= 6 && (words == 0 || introduced)
     }
 
     /// The subject of the sentence: its first speaker phrase outside an opening adverbial.
@@ -1886,6 +1946,13 @@ impl<'a> Attributor<'a> {
                         },
                         "pronoun+unnamed",
                     ),
+                    Some(Referent::Named(n)) => (
+                        Who {
+                            name: Some(n),
+                            ..Who::default()
+                        },
+                        "pronoun",
+                    ),
                     None => (Who::default(), "pronoun"),
                 }
             }
@@ -1991,6 +2058,7 @@ impl<'a> Attributor<'a> {
         match r {
             Referent::Entity(e) => self.entity_gender(e),
             Referent::Unnamed(_, g) => g,
+            Referent::Named(_) => Gender::Unknown,
         }
     }
 
@@ -2024,7 +2092,7 @@ impl<'a> Attributor<'a> {
         let here = self.items[i];
         let eligible = |s: &Salient| match s.who {
             Referent::Entity(e) => self.etype(e) == EntityType::Person,
-            Referent::Unnamed(..) => true,
+            Referent::Unnamed(..) | Referent::Named(_) => true,
         };
         let compatible = |s: &Salient| self.referent_gender(s.who).compatible(g);
         let known = |s: &Salient| g != Gender::Unknown && self.referent_gender(s.who) == g;
@@ -2455,7 +2523,18 @@ impl<'a> Attributor<'a> {
         {
             return QuoteKind::Direct;
         }
-        let spoken = a.cue.is_some()
+        // An opinion verb makes a partial quote of a clause, not of a word or two ("thinks
+        // cats are "cuties"").
+        let opinion = a
+            .cue
+            .and_then(|c| self.item_start.get(&c.start))
+            .and_then(|&k| self.cue_at(k))
+            .is_some_and(|(_, class)| class == CueClass::Think);
+        let speech_before = (s_start..first).any(|k| {
+            self.cue_at(k)
+                .is_some_and(|(_, c)| matches!(c, CueClass::Speech | CueClass::Label))
+        });
+        let spoken = a.cue.is_some() && !(opinion && words.len() < 3 && !speech_before)
             || matches!(
                 a.method.split('+').next(),
                 Some("previous_quote" | "possessive")

@@ -48,6 +48,8 @@ pub enum CueClass {
     Label,
     /// A question ("asked").
     Ask,
+    /// An opinion ("believes", "thinks"): a cue for quoted clauses, not for a quoted word.
+    Think,
 }
 
 #[derive(Clone, Debug)]
@@ -107,6 +109,7 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     conjunctions: HashSet<String>,
     intro_participles: HashSet<String>,
+    common_words: HashSet<String>,
     post_nominals: HashSet<String>,
     not_surnames: HashSet<String>,
     club_words: HashSet<String>,
@@ -193,6 +196,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/post_nominals.txt",
         include_str!("../data/lexicon/post_nominals.txt"),
+    ),
+    (
+        "lexicon/common_words.txt",
+        include_str!("../data/lexicon/common_words.txt"),
     ),
     (
         "lexicon/subordinators.txt",
@@ -294,6 +301,7 @@ impl Lexicon {
                         "speech" => CueClass::Speech,
                         "label" => CueClass::Label,
                         "ask" => CueClass::Ask,
+                        "think" => CueClass::Think,
                         other => return Err(bad(name, line, format!("unknown class {other:?}"))),
                     };
                     for form in forms.split('|').filter(|f| !f.trim().is_empty()) {
@@ -401,6 +409,9 @@ impl Lexicon {
                 }
                 "lexicon/post_nominals.txt" => {
                     self.post_nominals.insert(first.to_string());
+                }
+                "lexicon/common_words.txt" => {
+                    self.common_words.insert(first.to_string());
                 }
                 "lexicon/subordinators.txt" => {
                     self.subordinators.insert(first.to_string());
@@ -525,6 +536,12 @@ impl Lexicon {
     /// Letters after a name that are not part of it ("QC", "MP").
     pub fn is_post_nominal(&self, word: &str) -> bool {
         self.post_nominals.contains(word)
+    }
+
+    /// A word common in lower case in news ("officials", "key"): capitalised at a sentence
+    /// start it is no name.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
     }
 
     /// A word of a time phrase ("last", "week", "Monday").

@@ -230,6 +230,7 @@ fn cmd_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
 
 fn cmd_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     use saidby::eval;
+    use std::io::Write;
     let mut gold_quotes = Vec::new();
     let mut gold_entities = Vec::new();
     for g in &args.gold {
@@ -282,7 +283,7 @@ fn cmd_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             r.wrong.clear();
             r.false_positives.clear();
         }
-        print!("{r}");
+        write!(std::io::stdout().lock(), "{r}")?;
     }
     if !gold_entities.is_empty() {
         let mut r = eval::score_entities(&gold_entities, &entities);
@@ -290,7 +291,7 @@ fn cmd_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             r.misses.clear();
             r.false_positives.clear();
         }
-        print!("{r}");
+        write!(std::io::stdout().lock(), "{r}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -311,6 +312,15 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`saidby show ... | head`): not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("saidby: error: {e:#}");
             ExitCode::from(2)

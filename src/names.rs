@@ -125,9 +125,28 @@ pub fn find_names(
             continue;
         }
         let mut start = i;
-        // Sentence openers and function words are not part of a name.
+        // Sentence openers and function words are not part of a name, nor a common word
+        // capitalised by the start of a sentence ("Key Security Council powers"), unless it is
+        // a first name or begins a role ("Home Secretary").
         while start < end && lex.is_not_name(toks[start].text(text)) {
             start += 1;
+        }
+        if start + 1 < end {
+            let w = toks[start].text(text);
+            // "Home Secretary ...", "Labour MP ...": the word begins a role.
+            let words: Vec<&str> = toks[start..end.min(start + 4)]
+                .iter()
+                .map(|t| t.text(text))
+                .collect();
+            let role_start = (2..=words.len()).any(|n| role_suffix(&words[..n], lex).is_some());
+            if lex.is_common_word(w)
+                && gaz.first_name(w).is_none()
+                && !lex.is_honorific(w)
+                && !role_start
+                && at_sentence_start(text, toks[start].span.start)
+            {
+                start += 1;
+            }
         }
         if start < end {
             read_run(text, &toks, start, end, headline, lex, gaz, &mut out);
@@ -400,6 +419,10 @@ fn push_person(
     });
     let mut rule = rule;
     let mut gender = honorific.map(|(h, _)| h.gender).unwrap_or_default();
+    // "Conservative Shadow chancellor": one common word after a role is no name.
+    if n == 1 && honorific.is_none() && lex.is_common_word(first) {
+        return;
+    }
     // "Marshall Plan", "Vera Street": a first name before a word that ends names of things.
     if rule.is_empty() && lex.is_not_surname(name_toks[n - 1].text(text)) {
         return;

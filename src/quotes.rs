@@ -151,7 +151,14 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
         }
         let mut len = c.len_utf8();
         // LaTeX `` and '', and their curly twins ‘‘ and ’’, are one double mark each.
-        let doubled = matches!(c, '`' | '\'' | '‘' | '’') && s[i + c.len_utf8()..].starts_with(c);
+        // ''Tis: a quote mark and an elision, not a closing double mark.
+        let doubled = matches!(c, '`' | '\'' | '‘' | '’')
+            && s[i + c.len_utf8()..].starts_with(c)
+            && !(c != '`'
+                && s[i + 2 * c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric));
         if doubled {
             len = 2 * c.len_utf8();
             it.next();
@@ -299,8 +306,25 @@ pub fn find_quotes(text: &str, paragraphs: &[(Span, bool)]) -> Vec<Quote> {
                 continue;
             }
             let mspan = Span::new(m.pos, m.pos + m.len);
-            // Close the innermost open quote of this family, if this mark can close.
-            let target = stack.iter().rposition(|o| o.family == m.family);
+            // Close the innermost open quote of this family, if this mark can close. Mismatched
+            // marks close too, at top level only: 'AMANDA, you stabbed me," she said.
+            let mismatched = stack.len() == 1
+                && m.right
+                && !m.left
+                && matches!(
+                    (stack[0].family, m.family),
+                    (Family::Single, Family::Double) | (Family::Double, Family::Single)
+                )
+                && m.role != Role::Open
+                && !(m.family == Family::Single
+                    && m.role == Role::Either
+                    && Span::new(para.start, m.pos)
+                        .text(text)
+                        .ends_with(['s', 'S']));
+            let target = stack
+                .iter()
+                .rposition(|o| o.family == m.family)
+                .or(if mismatched { Some(0) } else { None });
             if let Some(t) = target
                 && can_close(m)
                 && !(m.role == Role::Either
@@ -545,6 +569,10 @@ mod tests {
         assert_eq!(
             flat("“It was a trick,’’ said Will Moy."),
             [q!["It was a trick,"]]
+        );
+        assert_eq!(
+            flat("'AMANDA, you stabbed me,\" she said."),
+            [q!["AMANDA, you stabbed me,"]]
         );
         assert_eq!(flat("«Me encantan», afirmó."), [q!["Me encantan"]]);
         assert_eq!(
