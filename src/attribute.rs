@@ -112,6 +112,8 @@ enum NpKind {
     Unnamed,
     /// "the company", "the government".
     OrgRef,
+    /// "the statement", "the guidelines": the words of whoever issued them.
+    Document,
     /// A capitalised name that is no entity.
     Name,
 }
@@ -574,6 +576,9 @@ impl<'a> Attributor<'a> {
             det.as_deref(),
             Some("the" | "his" | "her" | "their" | "its" | "our" | "this" | "that")
         ) || (first + 1 < end && self.word(first + 1).is_some_and(is_possessive));
+        if definite && self.lex.is_document_noun(&h) {
+            return Some(NpKind::Document);
+        }
         if self.lex.is_source_noun(&h) {
             return Some(NpKind::Unnamed);
         }
@@ -905,9 +910,15 @@ impl<'a> Attributor<'a> {
             if tail_head.is_some_and(|h| self.lex.is_org_noun(h))
                 && !tail_head.is_some_and(|h| self.lex.is_source_noun(h))
             {
+                // The name without its article: "US military", not "the US military".
+                let from = if self.word(k).is_some_and(|w| self.lex.is_determiner(w)) {
+                    k + 1
+                } else {
+                    k
+                };
                 return Some(Np {
                     kind: NpKind::Name,
-                    span: it.span.cover(self.items[j - 1].span),
+                    span: self.items[from].span.cover(self.items[j - 1].span),
                     first: k,
                     end: j,
                 });
@@ -1507,9 +1518,13 @@ impl<'a> Attributor<'a> {
             k = c + 1;
         }
         let np = self.np_after(k, before)?;
-        (np.end <= before && !matches!(np.kind, NpKind::Name)
-            || matches!(np.kind, NpKind::Entity(_)))
-        .then_some(np)
+        // A bare capitalised word is too weak a subject ("Critics say"); a named force or
+        // body with its owner ("The US military") is not.
+        let weak_name = matches!(np.kind, NpKind::Name)
+            && !self
+                .lex
+                .is_org_noun(np.span.text(self.text).rsplit(' ').next().unwrap_or(""));
+        (np.end <= before && !weak_name || matches!(np.kind, NpKind::Entity(_))).then_some(np)
     }
 
     fn possessive_frame(&self, first: usize, s_start: usize) -> Option<Found> {
@@ -1883,7 +1898,7 @@ impl<'a> Attributor<'a> {
             }
             NpKind::Name => (
                 Who {
-                    name: Some(np.span),
+                    name: Some(self.without_article(np.span)),
                     ..Who::default()
                 },
                 "",
@@ -1980,6 +1995,16 @@ impl<'a> Attributor<'a> {
                     "salience",
                 )
             }
+            NpKind::Document => match self.resolve_document(np) {
+                Some(who) => (who, "document"),
+                None => (
+                    Who {
+                        unnamed: true,
+                        ..Who::default()
+                    },
+                    "unnamed",
+                ),
+            },
             NpKind::OrgRef => {
                 // "Russia's foreign ministry", "the US military": a description that names its
                 // owner is as good a name as the article gives.
@@ -1993,7 +2018,7 @@ impl<'a> Attributor<'a> {
                 {
                     return (
                         Who {
-                            name: Some(np.span),
+                            name: Some(self.without_article(np.span)),
                             ..Who::default()
                         },
                         "",
@@ -2272,6 +2297,88 @@ impl<'a> Attributor<'a> {
                 if it.it != It::Word && it.it != It::Punct('-') {
                     break;
                 }
+            }
+        }
+        None
+    }
+
+    /// A name without its leading article: "US military" for "the US military".
+    fn without_article(&self, span: Span) -> Span {
+        let s = span.text(self.text);
+        match s.split_once(' ') {
+            Some((first, rest)) if self.lex.is_determiner(first) && !rest.is_empty() => {
+                Span::new(span.end - rest.len(), span.end)
+            }
+            _ => span,
+        }
+    }
+
+    /// "The statement said": whoever issued it. The owner named in the phrase ("Big Machine's
+    /// statement"), else the subject of the sentence that brought the document in ("The CPS
+    /// published new guidelines", "Big Machine issued a statement"), looking back a few
+    /// sentences for the same noun.
+    fn resolve_document(&self, np: Np) -> Option<Who> {
+        if let Some(&mi) = self
+            .mention_start
+            .get(&self.items[np.first].span.start)
+            .or_else(|| {
+                self.mention_start.get(
+                    &self.items[(np.first + 1).min(self.items.len() - 1)]
+                        .span
+                        .start,
+                )
+            })
+            && np.span.contains(self.tagged.mentions[mi].span)
+        {
+            return Some(Who {
+                entity: Some(self.tagged.mentions[mi].entity),
+                ..Who::default()
+            });
+        }
+        let head = lower(
+            np.span
+                .text(self.text)
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .find(|w| !w.is_empty())?,
+        );
+        let stem = head.trim_end_matches('s').to_string();
+        let here = self.items[np.first].sent;
+        for k in (0..np.first).rev() {
+            if self.items[k].sent + 8 < here {
+                break;
+            }
+            let Some(w) = self.word(k) else { continue };
+            if lower(w).trim_end_matches('s') != stem {
+                continue;
+            }
+            let (s0, _) = self.sentences[self.items[k].sent];
+            // "..., the US military said in a statement": the subject of the cue before it;
+            // "Big Machine issued a statement": the subject of the sentence.
+            let by_cue = (s0..k).rev().find_map(|c| {
+                self.cue_at(c)?;
+                self.np_before(self.skip_fillers_back(c, s0), s0, 0)
+            });
+            match by_cue.or_else(|| self.subject_of(s0, k)) {
+                Some(Np {
+                    kind: NpKind::Entity(e),
+                    ..
+                }) => {
+                    return Some(Who {
+                        entity: Some(e),
+                        ..Who::default()
+                    });
+                }
+                Some(Np {
+                    kind: NpKind::Name,
+                    span,
+                    ..
+                }) => {
+                    return Some(Who {
+                        name: Some(self.without_article(span)),
+                        ..Who::default()
+                    });
+                }
+                _ => {}
             }
         }
         None
@@ -2768,6 +2875,27 @@ mod tests {
         check(
             "T\n\nThe group, Acme Workers Union, sent a letter stating that they \"want respect\".\n",
             &[("want respect", "Acme Workers Union", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn documents_speak_for_whoever_issued_them() {
+        check(
+            "T\n\nAcme Records issued a statement on Monday. \"We never blocked her,\" the statement said.\n",
+            &[("We never blocked her", "Acme Records", "cue_after+document")],
+        );
+        check(
+            "T\n\nTwo soldiers died, the US military said in a statement. \"The cause is unknown,\" the statement said.\n",
+            &[("The cause is unknown", "US military", "cue_after+document")],
+        );
+        // No issuer named: an unnamed source.
+        check(
+            "T\n\n\"Prices will rise,\" the report said.\n",
+            &[(
+                "Prices will rise",
+                "UNNAMED:the report",
+                "cue_after+unnamed",
+            )],
         );
     }
 

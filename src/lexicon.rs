@@ -109,6 +109,7 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     conjunctions: HashSet<String>,
     intro_participles: HashSet<String>,
+    document_nouns: HashSet<String>,
     common_words: HashSet<String>,
     post_nominals: HashSet<String>,
     not_surnames: HashSet<String>,
@@ -200,6 +201,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/common_words.txt",
         include_str!("../data/lexicon/common_words.txt"),
+    ),
+    (
+        "lexicon/document_nouns.txt",
+        include_str!("../data/lexicon/document_nouns.txt"),
     ),
     (
         "lexicon/subordinators.txt",
@@ -413,6 +418,9 @@ impl Lexicon {
                 "lexicon/common_words.txt" => {
                     self.common_words.insert(first.to_string());
                 }
+                "lexicon/document_nouns.txt" => {
+                    self.document_nouns.insert(first.to_string());
+                }
                 "lexicon/subordinators.txt" => {
                     self.subordinators.insert(first.to_string());
                 }
@@ -542,6 +550,11 @@ impl Lexicon {
     /// start it is no name.
     pub fn is_common_word(&self, word: &str) -> bool {
         self.common_words.contains(&word.to_lowercase())
+    }
+
+    /// A noun for a written source ("statement", "report").
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.document_nouns.contains(&word.to_lowercase())
     }
 
     /// A word of a time phrase ("last", "week", "Monday").
