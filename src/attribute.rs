@@ -182,7 +182,12 @@ pub struct Attributor<'a> {
     mention_start: HashMap<usize, usize>,
     mention_end: HashMap<usize, usize>,
     item_start: HashMap<usize, usize>,
+    /// Mentions and descriptions, fixed once built, in text order.
     salience: Vec<Salient>,
+    /// Speakers and resolved pronouns, added as attribution goes, in text order.
+    dynamic: Vec<Salient>,
+    /// Article people whose gazetteer entry has roles.
+    gaz_role_people: Vec<usize>,
     /// Narration pronouns resolved so far, by position; items before `pronouns_done` are done.
     pronoun_refs: HashMap<usize, Option<Referent>>,
     pronouns_done: usize,
@@ -243,6 +248,14 @@ impl<'a> Attributor<'a> {
             mention_end: HashMap::new(),
             item_start: HashMap::new(),
             salience: Vec::new(),
+            dynamic: Vec::new(),
+            gaz_role_people: tagged
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.gazetteer.is_some_and(|g| !gaz.entity(g).roles.is_empty()))
+                .map(|(i, _)| i)
+                .collect(),
             pronoun_refs: HashMap::new(),
             pronouns_done: 0,
             genders: HashMap::new(),
@@ -342,10 +355,10 @@ impl<'a> Attributor<'a> {
         }
         self.salience.extend(named);
         self.salience.sort_by_key(|s| s.pos);
+        let subjects: std::collections::HashSet<(usize, usize)> = subjects.into_iter().collect();
         for s in &mut self.salience {
-            if subjects
-                .iter()
-                .any(|&(p, e)| p == s.pos && s.who == Referent::Entity(e))
+            if let Referent::Entity(e) = s.who
+                && subjects.contains(&(s.pos, e))
             {
                 s.speaker = true;
             }
@@ -1082,9 +1095,46 @@ impl<'a> Attributor<'a> {
         out
     }
 
+    /// Salient entries with `from <= pos < to`, in text order: bounded windows keep every
+    /// look-back linear in the size of the document.
+    fn salient(&self, from: usize, to: usize) -> Vec<&Salient> {
+        fn range(v: &[Salient], from: usize, to: usize) -> &[Salient] {
+            let a = v.partition_point(|s| s.pos < from);
+            let b = v.partition_point(|s| s.pos < to).max(a);
+            &v[a..b]
+        }
+        let (a, b) = (
+            range(&self.salience, from, to),
+            range(&self.dynamic, from, to),
+        );
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            if j >= b.len() || (i < a.len() && a[i].pos <= b[j].pos) {
+                out.push(&a[i]);
+                i += 1;
+            } else {
+                out.push(&b[j]);
+                j += 1;
+            }
+        }
+        out
+    }
+
+    /// Where sentence `back` sentences before `sent` starts (the document's start if none).
+    fn window_start(&self, sent: usize, back: usize, pos: usize) -> usize {
+        // Sentences can be huge (a page with no full stop): never more than this many bytes.
+        const MAX_BYTES: usize = 6_000;
+        let start = self.items[self.sentences[sent.saturating_sub(back)].0]
+            .span
+            .start;
+        start.max(pos.saturating_sub(MAX_BYTES))
+    }
+
     fn push_salient(&mut self, s: Salient) {
-        let at = self.salience.partition_point(|x| x.pos <= s.pos);
-        self.salience.insert(at, s);
+        // Added near the end of what is known: the shift is short.
+        let at = self.dynamic.partition_point(|x| x.pos <= s.pos);
+        self.dynamic.insert(at, s);
     }
 
     fn attribute_one(&mut self, qi: usize, done: &[Attribution]) -> Attribution {
@@ -1212,7 +1262,7 @@ impl<'a> Attributor<'a> {
         }
         // 4. A cue later in the sentence, not right after the quote.
         let mut k = last + 1;
-        while k < s_end {
+        while k < s_end.min(last + 60) {
             if matches!(self.items[k].it, It::Quote(..)) {
                 k += 1;
                 continue;
@@ -1598,6 +1648,7 @@ impl<'a> Attributor<'a> {
         // The previous quote of this paragraph, in the same or the previous sentence.
         let prev_quote = (0..first)
             .rev()
+            .take(400)
             .take_while(|&k| self.items[k].para == para)
             .find_map(|k| match self.items[k].it {
                 It::Quote(q, _)
@@ -1614,8 +1665,8 @@ impl<'a> Attributor<'a> {
         {
             let near = self.items[k].sent + 1 >= self.items[first].sent;
             let (from, to) = (self.items[k].span.end, self.items[first].span.start);
-            let other = self.salience.iter().any(|s| {
-                s.pos >= from && s.pos < to && matches!(s.who, Referent::Entity(e) if Some(e) != done[q].entity && self.etype(e) == EntityType::Person)
+            let other = self.salient(from, to).into_iter().any(|s| {
+                matches!(s.who, Referent::Entity(e) if Some(e) != done[q].entity && self.etype(e) == EntityType::Person)
             });
             if near || (self.items[k].sent + 3 >= self.items[first].sent && !other) {
                 return Some(self.reuse(q, done, "previous_quote", if near { 0.85 } else { 0.7 }));
@@ -1703,10 +1754,8 @@ impl<'a> Attributor<'a> {
         let sent = self.items[first].sent;
         if sentence_initial && sent > 0 && self.items[self.sentences[sent - 1].0].para == para {
             let (ps, pe) = self.sentences[sent - 1];
-            let subject = self.salience.iter().find(|s| {
-                s.pos >= self.items[ps].span.start
-                    && s.pos < self.items[pe - 1].span.end
-                    && self.in_subject_position(s.pos)
+            let subject = self.salient(self.items[ps].span.start, self.items[pe - 1].span.end).into_iter().find(|s| {
+                self.in_subject_position(s.pos)
                     && matches!(s.who, Referent::Entity(e) if self.etype(e) == EntityType::Person)
             });
             if let Some(s) = subject
@@ -2122,7 +2171,7 @@ impl<'a> Attributor<'a> {
         let compatible = |s: &Salient| self.referent_gender(s.who).compatible(g);
         let known = |s: &Salient| g != Gender::Unknown && self.referent_gender(s.who) == g;
         let (s0, s1) = self.sentences[here.sent];
-        let comma = (s0..s1).find(|&k| self.is_punct(k, ','));
+        let comma = (s0..s1.min(s0 + 60)).find(|&k| self.is_punct(k, ','));
         let opener = self.word(s0).unwrap_or("");
         if let Some(c) = comma
             && i < c
@@ -2141,13 +2190,10 @@ impl<'a> Attributor<'a> {
             _ => 0,
         };
         let before: Vec<&Salient> = self
-            .salience
-            .iter()
+            .salient(self.window_start(here.sent, 10, pos), pos)
+            .into_iter()
             .filter(|s| {
-                s.pos < pos
-                    && eligible(s)
-                    && compatible(s)
-                    && !(s.sent == here.sent && s.pos < skip_until)
+                eligible(s) && compatible(s) && !(s.sent == here.sent && s.pos < skip_until)
             })
             .collect();
         let mut sent = here.sent as isize;
@@ -2200,9 +2246,10 @@ impl<'a> Attributor<'a> {
             }
         }
         // Cataphora: "He called it ... and now Tony Blair has ..."
-        self.salience
-            .iter()
-            .filter(|s| s.pos > pos && s.sent == here.sent && eligible(s) && compatible(s))
+        let sentence_end = self.items[self.sentences[here.sent].1 - 1].span.end;
+        self.salient(pos + 1, sentence_end)
+            .into_iter()
+            .filter(|s| eligible(s) && compatible(s))
             .map(|s| s.who)
             .next()
     }
@@ -2223,7 +2270,9 @@ impl<'a> Attributor<'a> {
                 || self.lex.is_not_name(w)
                     && self.lex.pronoun(w).is_none()
                     && !self.lex.is_determiner(w))
-            && let Some(c) = (s0..i).rev().find(|&c| self.is_punct(c, ','))
+            && let Some(c) = (s0.max(i.saturating_sub(40))..i)
+                .rev()
+                .find(|&c| self.is_punct(c, ','))
         {
             start = c + 1;
         }
@@ -2269,7 +2318,7 @@ impl<'a> Attributor<'a> {
     /// by "and" earlier in the sentence of item `k`.
     fn joint_subject(&self, k: usize) -> Option<(usize, usize)> {
         let (s0, _) = self.sent_of(k);
-        for j in s0..k {
+        for j in s0.max(k.saturating_sub(60))..k {
             if self.word(j) != Some("and") || j == 0 {
                 continue;
             }
@@ -2343,7 +2392,7 @@ impl<'a> Attributor<'a> {
         );
         let stem = head.trim_end_matches('s').to_string();
         let here = self.items[np.first].sent;
-        for k in (0..np.first).rev() {
+        for k in (np.first.saturating_sub(3000)..np.first).rev() {
             if self.items[k].sent + 8 < here {
                 break;
             }
@@ -2392,11 +2441,7 @@ impl<'a> Attributor<'a> {
             .partition_point(|it| it.span.start <= pos)
             .checked_sub(1)?;
         let here = self.items[i].sent;
-        let near: Vec<&Salient> = self
-            .salience
-            .iter()
-            .filter(|s| s.pos < pos && s.sent + 1 >= here)
-            .collect();
+        let near: Vec<&Salient> = self.salient(self.window_start(here, 1, pos), pos);
         let foreground = near
             .iter()
             .rev()
@@ -2426,9 +2471,9 @@ impl<'a> Attributor<'a> {
             _ => None,
         };
         let before: Vec<&Salient> = self
-            .salience
-            .iter()
-            .filter(|s| s.pos < pos && org(s).is_some())
+            .salient(self.window_start(here, window.max(40), pos), pos)
+            .into_iter()
+            .filter(|s| org(s).is_some())
             .collect();
         if words.len() >= 2 || words.first().is_some_and(|w| !self.lex.is_org_noun(w)) {
             let tail = words.join(" ");
@@ -2493,15 +2538,16 @@ impl<'a> Attributor<'a> {
         };
         // 1. Roles the article gives, the most recently mentioned person first.
         let mut best: Option<(usize, usize)> = None;
+        let here = self.items[np.first.min(self.items.len() - 1)].sent;
+        let recent = self.salient(self.window_start(here, 60, np.span.start), np.span.start);
         for (ei, e) in self.tagged.entities.iter().enumerate() {
-            if e.etype != EntityType::Person {
+            if e.etype != EntityType::Person || e.roles.is_empty() {
                 continue;
             }
             if e.roles.iter().any(|(_, r)| fits(r)) {
-                let last = self
-                    .salience
+                let last = recent
                     .iter()
-                    .filter(|s| s.who == Referent::Entity(ei) && s.pos < np.span.start)
+                    .filter(|s| s.who == Referent::Entity(ei))
                     .map(|s| s.pos + 1)
                     .max()
                     .unwrap_or(0);
@@ -2515,8 +2561,10 @@ impl<'a> Attributor<'a> {
         }
         // 2. Gazetteer roles of people the article names, held on its date.
         let date = self.date;
-        for (ei, e) in self.tagged.entities.iter().enumerate() {
-            let Some(g) = e.gazetteer else { continue };
+        for &ei in &self.gaz_role_people {
+            let Some(g) = self.tagged.entities[ei].gazetteer else {
+                continue;
+            };
             if self
                 .gaz
                 .entity(g)
@@ -2574,7 +2622,9 @@ impl<'a> Attributor<'a> {
         let (s_start, s_end) = self.sent_of(first);
         let content = q.segments[0].content.text(self.text);
         let words: Vec<&str> = content.split_whitespace().collect();
-        let before: Vec<&str> = (s_start..first).filter_map(|k| self.word(k)).collect();
+        let before: Vec<&str> = (s_start.max(first.saturating_sub(40))..first)
+            .filter_map(|k| self.word(k))
+            .collect();
         let cue_adjacent_before = a.cue.is_some_and(|c| {
             c.end <= self.items[first].span.start
                 && self.item_start.get(&c.start).is_some_and(|&k| {
@@ -2637,7 +2687,7 @@ impl<'a> Attributor<'a> {
             .and_then(|c| self.item_start.get(&c.start))
             .and_then(|&k| self.cue_at(k))
             .is_some_and(|(_, class)| class == CueClass::Think);
-        let speech_before = (s_start..first).any(|k| {
+        let speech_before = (s_start.max(first.saturating_sub(40))..first).any(|k| {
             self.cue_at(k)
                 .is_some_and(|(_, c)| matches!(c, CueClass::Speech | CueClass::Label))
         });

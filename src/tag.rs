@@ -189,7 +189,11 @@ pub fn tag(
         let mut hit_kept = vec![true; hits.len()];
         let mut keep_cand = vec![true; cands.len()];
         for (ci, c) in cands.iter().enumerate() {
-            let over: Vec<usize> = (0..hits.len())
+            // Hits are in text order and do not overlap: only those between these bounds can
+            // overlap the candidate.
+            let lo = hits.partition_point(|h| h.end <= c.surface.start);
+            let hi = hits.partition_point(|h| h.start < c.surface.end);
+            let over: Vec<usize> = (lo..hi.max(lo))
                 .filter(|&h| c.surface.overlaps(Span::new(hits[h].start, hits[h].end)))
                 .collect();
             if over.is_empty() {
@@ -291,12 +295,15 @@ pub fn tag(
         }
     }
     link_surnames(text, seg, lex, &mut b, pending);
-    let outers: Vec<Span> = quotes
+    let mut outers: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.segments.iter().map(|s| s.outer))
         .collect();
+    outers.sort_unstable();
     for m in &mut b.out.mentions {
-        m.in_quote = outers.iter().any(|o| o.contains(m.span));
+        // Outer spans do not overlap: the one starting last at or before the mention.
+        let i = outers.partition_point(|o| o.start <= m.span.start);
+        m.in_quote = i > 0 && outers[i - 1].contains(m.span);
     }
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
@@ -309,17 +316,26 @@ fn link_surnames(
     b: &mut Builder,
     pending: Vec<Pending>,
 ) {
-    // Surname -> people of this document.
-    let index = |b: &Builder| {
-        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, e) in b.out.entities.iter().enumerate() {
-            if let Some(s) = &e.surname {
-                m.entry(s.clone()).or_default().push(i);
-            }
+    // Surname -> people of this document, and where each person is mentioned (sorted), so that
+    // "the one named most recently before" is a binary search, not a scan.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in b.out.entities.iter().enumerate() {
+        if let Some(s) = &e.surname {
+            by_surname.entry(s.clone()).or_default().push(i);
         }
-        m
+    }
+    let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
+    for m in &b.out.mentions {
+        positions.entry(m.entity).or_default().push(m.span.start);
+    }
+    for v in positions.values_mut() {
+        v.sort_unstable();
+    }
+    let last_before = |positions: &HashMap<usize, Vec<usize>>, e: usize, pos: usize| {
+        positions
+            .get(&e)
+            .and_then(|v| v.partition_point(|&p| p < pos).checked_sub(1).map(|i| v[i]))
     };
-    let mut by_surname = index(b);
     for p in pending {
         let c = p.cand;
         let word = normalise(c.surname.text(text));
@@ -352,20 +368,9 @@ fn link_surnames(
                 // The person named most recently before this mention, else the first named.
                 ok.iter()
                     .copied()
-                    .filter(|&i| {
-                        b.out
-                            .mentions
-                            .iter()
-                            .any(|m| m.entity == i && m.span.start < c.span.start)
-                    })
-                    .max_by_key(|&i| {
-                        b.out
-                            .mentions
-                            .iter()
-                            .filter(|m| m.entity == i && m.span.start < c.span.start)
-                            .map(|m| m.span.start)
-                            .max()
-                    })
+                    .filter_map(|i| last_before(&positions, i, c.span.start).map(|p| (p, i)))
+                    .max()
+                    .map(|(_, i)| i)
                     .or_else(|| ok.first().copied())
             })
         });
@@ -385,7 +390,10 @@ fn link_surnames(
                 };
                 let i = b.found_entity(&name, EntityType::Person, gender);
                 b.out.entities[i].surname = Some(word.clone());
-                by_surname = index(b);
+                let list = by_surname.entry(word.clone()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
                 i
             }
         };
@@ -398,6 +406,9 @@ fn link_surnames(
                 .push((role, lower_role(text, role)));
         }
         let span = c.surface;
+        let v = positions.entry(entity).or_default();
+        let at = v.partition_point(|&x| x < span.start);
+        v.insert(at, span.start);
         b.out.mentions.push(Mention {
             span,
             entity,
@@ -409,7 +420,12 @@ fn link_surnames(
         });
     }
     // Bare surnames of people this document names: "Kinnock said", "... – Cleverly".
-    let taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    taken.sort_unstable();
+    let is_taken = |t: Span| {
+        let i = taken.partition_point(|s| s.start < t.end);
+        (i > 0 && taken[i - 1].end > t.start) || taken.get(i).is_some_and(|s| s.overlaps(t))
+    };
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
@@ -422,22 +438,14 @@ fn link_surnames(
             let Some(list) = by_surname.get(w) else {
                 continue;
             };
-            if taken.iter().any(|s| s.overlaps(t.span)) {
+            if is_taken(t.span) {
                 continue;
             }
             // Several people of that surname: the one named most recently before.
             let entity = list
                 .iter()
                 .copied()
-                .max_by_key(|&i| {
-                    b.out
-                        .mentions
-                        .iter()
-                        .filter(|m| m.entity == i && m.span.start < t.span.start)
-                        .map(|m| m.span.start + 1)
-                        .max()
-                        .unwrap_or(0)
-                })
+                .max_by_key(|&i| last_before(&positions, i, t.span.start).map_or(0, |p| p + 1))
                 .expect("surname lists are not empty");
             b.out.mentions.push(Mention {
                 span: t.span,
