@@ -2582,7 +2582,11 @@ impl<'a> Attributor<'a> {
             == Some(RoleKind::Office);
         if let (Some(d), true) = (date, office) {
             let title = words.join(" ");
-            let holders: Vec<u32> = (0..self.gaz.len() as u32)
+            let holders: Vec<u32> = self
+                .gaz
+                .holders_of(&title)
+                .iter()
+                .copied()
                 .filter(|&g| {
                     self.gaz
                         .entity(g)

@@ -117,6 +117,8 @@ pub struct Gazetteer {
     first_names: HashMap<String, Gender>,
     /// One-word demonyms ("German", "Spaniard"): "the German said" describes a person.
     demonyms: std::collections::HashSet<String>,
+    /// Role title -> people who held it at some time.
+    holders: HashMap<String, Vec<u32>>,
 }
 
 /// The bundled gazetteer files, embedded at build time.
@@ -399,12 +401,22 @@ impl Gazetteer {
                     .map_err(|e| bad("gazetteers", 0, e.to_string()))?,
             )
         };
+        let mut holders: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for r in &e.roles {
+                let list = holders.entry(r.title.clone()).or_default();
+                if !list.contains(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
         Ok(Gazetteer {
             entities,
             aliases: patterns.into_iter().map(|(_, a)| a).collect(),
             automaton,
             first_names: first,
             demonyms: Default::default(),
+            holders,
         })
     }
 
@@ -423,6 +435,11 @@ impl Gazetteer {
     /// Gender of a first name, if it is one.
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()
+    }
+
+    /// People who held a role of this title (lower case), at any time.
+    pub fn holders_of(&self, title: &str) -> &[u32] {
+        self.holders.get(title).map_or(&[], Vec::as_slice)
     }
 
     /// Every entity an alias names, best first.
