@@ -406,9 +406,12 @@ fn push_person(
     {
         return;
     }
-    // "Foreign Secretary", "Prime Minister": a role, not a name.
+    // "Foreign Secretary", "Prime Minister": a role, not a name; but "Ken Doctor", "Tim Cook",
+    // "John Major" are people: a first name before a role word makes it a surname.
     let all: Vec<&str> = name_toks.iter().map(|t| t.text(text)).collect();
-    if role_suffix(&all, lex).is_some() {
+    if role_suffix(&all, lex).is_some()
+        && !(n >= 2 && gaz.first_name(first).is_some() && lex.role(&[first]).is_none())
+    {
         return;
     }
     // "Anna-Lena", "Jean-Pierre": a hyphenated first name of two first names.
