@@ -691,6 +691,12 @@ impl<'a> Attributor<'a> {
                 let mut n = 1;
                 while first > floor && n < 8 {
                     let prev = first - 1;
+                    // "The 56-year-old": numbers and hyphens inside the phrase.
+                    if matches!(self.items[prev].it, It::Num | It::Punct('-')) {
+                        first = prev;
+                        n += 1;
+                        continue;
+                    }
                     let Some(pw) = self.word(prev) else { break };
                     if self.lex.is_determiner(pw) {
                         first = prev;
@@ -991,6 +997,11 @@ impl<'a> Attributor<'a> {
         // Words up to a preposition, punctuation or a verb; the last is the head.
         let mut end = k;
         while end < sent_end && end - k < 8 {
+            // "a 2018 survey", "the 56-year-old": numbers and hyphens inside the phrase.
+            if end > k && matches!(self.items[end].it, It::Num | It::Punct('-')) {
+                end += 1;
+                continue;
+            }
             let Some(x) = self.word(end) else { break };
             if end > k
                 && (self.lex.is_preposition(x)
@@ -1017,6 +1028,17 @@ impl<'a> Attributor<'a> {
             .unwrap_or(end);
         let head = self.word(end - 1)?;
         if let Some(kind) = self.classify_head(head, k, end) {
+            // A source named after it: "a 2018 survey by Penelope Muse Abernathy".
+            if matches!(kind, NpKind::Unnamed | NpKind::Document)
+                && end < sent_end
+                && self
+                    .word(end)
+                    .is_some_and(|w| matches!(lower(w).as_str(), "by" | "from"))
+                && let Some(named) = self.mention_np_at(end + 1, sent_end)
+                && matches!(named.kind, NpKind::Entity(x) if self.etype(x) == EntityType::Person)
+            {
+                return Some(Np { first: k, ..named });
+            }
             // Take a following "for the Home Office" into the phrase's words.
             let mut span = Span::new(it.span.start, self.items[end - 1].span.end);
             let mut e = end;
@@ -1427,6 +1449,18 @@ impl<'a> Attributor<'a> {
             k -= 1;
             if first - k > 40 {
                 break;
+            }
+            // "According to the White House, he made a trip for a "quick exam"".
+            if self.word(k).is_some_and(|w| lower(w) == "according")
+                && self.word(k + 1).is_some_and(|w| lower(w) == "to")
+                && let Some(np) = self.np_after(k + 2, first)
+            {
+                return Some(Found {
+                    np,
+                    cue: Some(self.span_of(k, k + 2)),
+                    method: "cue_before",
+                    confidence: 0.85,
+                });
             }
             let Some((n, class)) = self.cue_at(k) else {
                 continue;
@@ -2668,9 +2702,20 @@ impl<'a> Attributor<'a> {
         let cue_after = a.method.starts_with("cue_after");
         // A title, name or term: "the book "Airport"", "so-called "control orders"" (the cue
         // word right before the mark; a colon after it introduces speech instead).
+        // A noun cue ("the book", "the new show") names a title only when the quote reads as
+        // one: "the new show "aims to appeal to ..."" is the show described, in quoted words.
         let titled = first > s_start
             && self.word(first - 1).is_some()
-            && self.lex.title_cue_before(&before).is_some();
+            && self.lex.title_cue_before(&before).is_some_and(|n| {
+                let cue = before[before.len() - n..].join(" ").to_lowercase();
+                let phrase = n > 1
+                    || matches!(
+                        cue.as_str(),
+                        "so-called" | "nicknamed" | "entitled" | "titled"
+                    );
+                phrase
+                    || (words.len() <= 10 && content.chars().next().is_some_and(char::is_uppercase))
+            });
         if titled {
             return QuoteKind::Other;
         }
@@ -3003,6 +3048,25 @@ mod tests {
         check(
             "T\n\nTim Cook signed the \"historic\" deal.\n",
             &[("historic", "Tim Cook", "subject")],
+        );
+    }
+
+    #[test]
+    fn according_to_surveys_and_ages() {
+        check(
+            "T\n\nThe leader, according to the Home Office, made a trip for a \"quick review\".\n",
+            &[("quick review", "Home Office", "cue_before")],
+        );
+        check(
+            "T\n\nAccording to a 2018 survey by Anna Berg of the University of Leeds, firms prefer to \"cut costs first\".\n",
+            &[("cut costs first", "Anna Berg", "cue_before")],
+        );
+        check(
+            "T\n\nTom Price was appointed on Monday. The 56-year-old said: \"I am excited.\" The show \"aims to please everyone\", the channel said.\n",
+            &[
+                ("I am excited", "Tom Price", "cue_before+salience"),
+                ("aims to please", "UNNAMED:the channel", "cue_after+unnamed"),
+            ],
         );
     }
 
