@@ -1491,18 +1491,37 @@ impl<'a> Attributor<'a> {
             // "He said X but noted that ...": the subject of the earlier cue; "Mr X e-mailed Mr
             // Y saying ...": a participle's subject is the sentence's, not the name before it.
             // ... unless "with" makes the name its subject ("with leader Charles Kennedy saying").
+            // "with leader Charles Kennedy saying", "a letter from president Lee Scott saying":
+            // the person after "with", "from" or "by" is the participle's subject.
             let with_subject = self.np_before(j, s_start, 0).is_some_and(|np| {
-                (np.first.saturating_sub(5).max(s_start)..np.first)
-                    .rev()
-                    .map_while(|f| self.word(f))
-                    .take_while(|w| !self.lex.is_preposition(w) || lower(w) == "with")
-                    .any(|w| lower(w) == "with")
+                matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+                    && (np.first.saturating_sub(5).max(s_start)..np.first)
+                        .rev()
+                        .map_while(|f| self.word(f))
+                        .take_while(|w| {
+                            !self.lex.is_preposition(w)
+                                || matches!(lower(w).as_str(), "with" | "from" | "by")
+                        })
+                        .any(|w| matches!(lower(w).as_str(), "with" | "from" | "by"))
             });
             let participle = self.word(k).is_some_and(|w| w.ends_with("ing"))
                 && j == k
                 && j > s_start
                 && !with_subject;
-            if joined || participle || prev.is_some_and(|w| lower(w) == "to") {
+            // "... appear at a church in Bakersfield to explain how ...": an infinitive of
+            // purpose, whose subject is the sentence's, unlike "is set to argue".
+            // ("allowed Mosseri to claim" keeps the person before "to" as the subject.)
+            let purpose = k >= 2
+                && self.word(k - 1) == Some("to")
+                && self.word(k - 2).is_some_and(|w| !self.lex.is_filler(w))
+                && !self
+                    .np_before(k - 1, s_start, 0)
+                    .is_some_and(|np| match np.kind {
+                        NpKind::Entity(e) => self.etype(e) == EntityType::Person,
+                        NpKind::Pronoun(..) | NpKind::Name => true,
+                        _ => false,
+                    });
+            if joined || participle || purpose || prev.is_some_and(|w| lower(w) == "to") {
                 coordinated = true;
                 subject_cue = subject_cue.or(Some(cue));
                 continue;
@@ -3066,6 +3085,21 @@ mod tests {
             &[
                 ("I am excited", "Tom Price", "cue_before+salience"),
                 ("aims to please", "UNNAMED:the channel", "cue_after+unnamed"),
+            ],
+        );
+    }
+
+    #[test]
+    fn participles_and_infinitives() {
+        check(
+            "T\n\nThe chain ran adverts using an open letter from company president Tom Price saying it was time for \"the plain truth\".\n",
+            &[("the plain truth", "Tom Price", "cue_before")],
+        );
+        check(
+            "T\n\nAnna Berg added that she would appear at a church in Leeds to explain how she \"came this far\". The rules allowed Tom Price to claim that he was \"the real winner\".\n",
+            &[
+                ("came this far", "Anna Berg", "cue_before"),
+                ("the real winner", "Tom Price", "cue_before"),
             ],
         );
     }
