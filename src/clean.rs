@@ -41,6 +41,8 @@ pub enum BlockKind {
     Advertisement,
     /// A publication or update date, alone on its line.
     Date,
+    /// The summary under the headline (a "dek").
+    Standfirst,
 }
 
 impl BlockKind {
@@ -58,6 +60,7 @@ impl BlockKind {
             BlockKind::RelatedLinks => "related_links",
             BlockKind::Advertisement => "advertisement",
             BlockKind::Date => "date",
+            BlockKind::Standfirst => "standfirst",
         }
     }
 
@@ -76,6 +79,7 @@ impl BlockKind {
             "related_links" => BlockKind::RelatedLinks,
             "advertisement" => BlockKind::Advertisement,
             "date" => BlockKind::Date,
+            "standfirst" => BlockKind::Standfirst,
             _ => return None,
         })
     }
@@ -160,11 +164,20 @@ pub struct Cleaner {
     credits: Vec<String>,
     date_words: HashSet<String>,
     related_labels: Vec<String>,
+    promo_verbs: HashSet<String>,
+    promo_things: HashSet<String>,
 }
 
 /// Longest line that can be a headline, a caption label or a chart label.
 const MAX_HEADLINE_CHARS: usize = 250;
 const MAX_LABEL_WORDS: usize = 12;
+/// Phrases of page furniture in one line that make it a run of widgets (a sentence about
+/// "comments" and "email" has a few).
+const MIN_FURNITURE_RUN: usize = 8;
+/// Items of a keyword list.
+const MIN_KEYWORDS: usize = 5;
+/// Longest line addressing the reader ("Follow us on ..."), in words.
+const MAX_PROMO_WORDS: usize = 40;
 /// Longest line that can be a date line, a byline or a credit line, in words.
 const MAX_META_WORDS: usize = 14;
 
@@ -180,6 +193,8 @@ impl Cleaner {
             credits: lex.credits.clone(),
             date_words: lex.date_words.iter().cloned().collect(),
             related_labels: lex.related_labels.clone(),
+            promo_verbs: lex.promo_verbs.iter().cloned().collect(),
+            promo_things: lex.promo_things.iter().cloned().collect(),
         }
     }
 
@@ -281,6 +296,24 @@ impl Cleaner {
         if self.is_related_label(s) {
             return (BlockKind::RelatedLinks, "related_label");
         }
+        if is_copyright_line(s) {
+            return (BlockKind::Credit, "copyright_line");
+        }
+        if is_contributor_line(s) {
+            return (BlockKind::Credit, "contributor_line");
+        }
+        if self.is_promo_line(s) {
+            return (BlockKind::Boilerplate, "promo_line");
+        }
+        if self.is_comment_header(s) {
+            return (BlockKind::Boilerplate, "comment_header");
+        }
+        if is_label_list(s) {
+            return (BlockKind::Boilerplate, "metadata_line");
+        }
+        if is_keyword_list(s) {
+            return (BlockKind::Boilerplate, "keyword_list");
+        }
         if self.is_date_line(s) {
             return (BlockKind::Date, "date_line");
         }
@@ -318,15 +351,61 @@ impl Cleaner {
         .iter()
         .find(|w| lower.starts_with(*w));
         let Some(w) = credit_word else {
-            return false;
+            // "Sakib Ali/Hindustan Times/Getty Images", "Jane Roe | Bloomberg | Getty Images"
+            let parts = inner.split(['/', '|']).count();
+            return parts >= 2
+                && words <= MAX_META_WORDS
+                && !is_sentence_like(inner)
+                && self.is_credit(&inner.replace('|', "/"));
         };
-        let rest = inner[w.len()..].trim_start();
+        let mut rest = inner[w.len()..].trim_start();
+        for second in ["credit", "credits", "source", "courtesy"] {
+            if rest.to_lowercase().starts_with(second) {
+                rest = rest[second.len()..].trim_start();
+            }
+        }
         // The word must be a label ("Photo:", "Credit...", "Reporting by"), not the start of
         // a sentence ("Photos of the scene were shared...").
         let labelled = rest.starts_with([':', '.', '|', '/', '-', '–', '—', '©'])
             || rest.starts_with("by ")
             || rest.starts_with("courtesy");
         labelled && !(words > MAX_META_WORDS && is_sentence_like(inner) && !lower.contains(" by "))
+    }
+
+    /// "Follow us on Twitter @Example", "Sign up to our newsletter", "Have a tip? Jane Roe may
+    /// be reached at jroe@example.com": the site speaking to its reader.
+    fn is_promo_line(&self, s: &str) -> bool {
+        let words: Vec<String> = s
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                    .to_lowercase()
+            })
+            .collect();
+        if words.is_empty() || words.len() > MAX_PROMO_WORDS {
+            return false;
+        }
+        if !self.promo_verbs.contains(&words[0]) {
+            return false;
+        }
+        let address = s
+            .split_whitespace()
+            .any(|w| w.contains("http") || w.contains("www.") || w.starts_with('@') || is_email(w));
+        address || words.iter().any(|w| self.promo_things.contains(w))
+    }
+
+    /// "Jane Roe on September 19, 2018 at 12:48 pm said:", "John says:": a reader's comment.
+    fn is_comment_header(&self, s: &str) -> bool {
+        let lower = s.to_lowercase();
+        let said = ["said:", "says:", "wrote:", "writes:", "commented:"]
+            .iter()
+            .find(|w| lower.ends_with(*w));
+        let Some(w) = said else {
+            return false;
+        };
+        let head = s[..s.len() - w.len()].trim();
+        let words = head.split_whitespace().count();
+        (1..=MAX_META_WORDS).contains(&words) && !head.contains(['"', '“', '”'])
     }
 
     /// "Read more: Minister quits", "[Related: ...]", "SEE MORE: ...".
@@ -336,6 +415,10 @@ impl Cleaner {
             return false;
         }
         let lower = t.to_lowercase();
+        let bare = lower.trim_end_matches(['.', '…', ':', ' ', '!']);
+        if self.related_labels.iter().any(|l| l == bare) {
+            return true;
+        }
         self.related_labels.iter().any(|l| {
             lower.strip_prefix(l.as_str()).is_some_and(|rest| {
                 let rest = rest.trim_start();
@@ -407,7 +490,7 @@ impl Cleaner {
         let words = s.split_whitespace().count().max(1);
         // A short widget line ("Share this article") or a long run of icon labels.
         let coverage = covered as f64 / letters as f64;
-        coverage >= 0.5 || (hits >= 4 && hits * 100 / words >= 4)
+        coverage >= 0.5 || (hits >= MIN_FURNITURE_RUN && hits * 100 / words >= 4)
     }
 
     /// A photo or chart credit: "PA", "Victoria Jones/PA", "Photo: Jane Roe", "Getty Images".
@@ -484,6 +567,7 @@ impl Cleaner {
                 }
             }
         }
+        about_section(text, blocks);
         let meta_title = cx.meta_title;
         let mut first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
         if !cx.extracted
@@ -545,6 +629,33 @@ impl Cleaner {
     }
 }
 
+/// "About Ascom" in the second half of a press release, and the company's boilerplate
+/// paragraphs under it to the end.
+fn about_section(text: &str, blocks: &mut [Block]) {
+    let half = blocks.len() / 2;
+    let heading = (half..blocks.len()).find(|&i| {
+        let s = blocks[i].span.text(text).trim();
+        let words = s.split_whitespace().count();
+        blocks[i].kind == BlockKind::Body
+            && (2..=6).contains(&words)
+            && !is_sentence_like(s)
+            && s.strip_prefix("About ")
+                .or_else(|| s.strip_prefix("ABOUT "))
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    });
+    if let Some(h) = heading {
+        for b in &mut blocks[h..] {
+            if b.kind == BlockKind::Body {
+                b.kind = BlockKind::Boilerplate;
+                b.rule = "about_section";
+            }
+        }
+    }
+}
+
+/// What each word of a line that is not prose costs the article's extent.
+const SHORT_LINE_WORD_COST: f64 = 1.0;
+
 /// How far above the article's first paragraph its headline may be, in lines.
 const MAX_TITLE_DISTANCE: usize = 12;
 
@@ -559,7 +670,9 @@ fn article_extent(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
         let words = s.split_whitespace().count() as f64;
         match b.kind {
             BlockKind::Body if is_prose(s) => words,
-            BlockKind::Body => -(2.0 + words.min(20.0) * 0.5),
+            // A short line costs a little and more with its words (a menu, a teaser); a line
+            // classified as furniture costs more.
+            BlockKind::Body => -(2.0 + words.min(20.0) * SHORT_LINE_WORD_COST),
             _ => -(3.0 + words.min(40.0) * 0.25),
         }
     };
@@ -773,6 +886,72 @@ fn is_byline(s: &str) -> bool {
         && rest.chars().next().is_some_and(char::is_uppercase)
         && !s.ends_with('.')
         && !has_quote_mark(s)
+}
+
+/// "Copyright © 2019 The Paper.", "© Reuters", "All rights reserved.".
+fn is_copyright_line(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let t = lower.trim_start_matches(['(', ' ']);
+    s.split_whitespace().count() <= 25
+        && (t.starts_with("copyright")
+            || t.starts_with('©')
+            || t.starts_with("(c)")
+            || t.starts_with("all rights reserved"))
+}
+
+/// "Fox News' Jane Roe contributed to this report.", "John Doe contributed reporting."
+fn is_contributor_line(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    s.split_whitespace().count() <= 30
+        && (lower.contains("contributed to this report")
+            || lower.contains("contributed reporting")
+            || lower.contains("contributed to this article"))
+}
+
+/// "05/10/2018 - Posted by: Jane Roe - Category: Health - Tags: cars": two or more
+/// "Label: value" fields on one short line.
+fn is_label_list(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    if words > 30 || is_sentence_like(s) {
+        return false;
+    }
+    let fields = s
+        .split([' ', '|', '•', '·'])
+        .filter(|w| {
+            w.len() > 1 && w.ends_with(':') && w[..w.len() - 1].chars().all(char::is_alphabetic)
+        })
+        .count();
+    let separators = [" - ", " – ", " | "]
+        .iter()
+        .map(|sep| s.matches(sep).count())
+        .sum::<usize>();
+    fields >= 2 && separators >= 2
+}
+
+/// "stock car 2018, stock car brasil, stock car interlagos, ...": a list of search keywords.
+fn is_keyword_list(s: &str) -> bool {
+    if is_sentence_like(s) {
+        return false;
+    }
+    let items: Vec<&str> = s.split(',').map(str::trim).collect();
+    items.len() >= MIN_KEYWORDS
+        && items
+            .iter()
+            .all(|i| (1..=6).contains(&i.split_whitespace().count()))
+        && items
+            .iter()
+            .filter(|i| i.chars().next().is_some_and(char::is_lowercase))
+            .count()
+            * 2
+            >= items.len()
+}
+
+fn is_email(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    match w.split_once('@') {
+        Some((user, host)) => !user.is_empty() && host.contains('.') && !host.ends_with('.'),
+        None => false,
+    }
 }
 
 /// "Image 1 of 23", "1 / 12", "Photo 3 of 8": a gallery's counter.

@@ -100,6 +100,7 @@ const RULES: &[&str] = &[
     "comments",
     "related_class",
     "ad_class",
+    "standfirst_class",
 ];
 
 fn rule_name(rule: &str) -> &'static str {

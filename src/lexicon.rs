@@ -117,6 +117,9 @@ pub struct Lexicon {
     pub date_words: Vec<String>,
     /// Labels opening a link to another article ("Read more"), lower case.
     pub related_labels: Vec<String>,
+    /// Reader-address lines: (verbs that open them, things they name), lower case.
+    pub promo_verbs: Vec<String>,
+    pub promo_things: Vec<String>,
 }
 
 /// The files a lexicon is made of, with their embedded defaults.
@@ -213,6 +216,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "clean/related_labels.txt",
         include_str!("../data/clean/related_labels.txt"),
+    ),
+    (
+        "clean/promo_words.txt",
+        include_str!("../data/clean/promo_words.txt"),
     ),
 ];
 
@@ -408,6 +415,11 @@ impl Lexicon {
                 }
                 "clean/date_words.txt" => self.date_words.push(first.to_lowercase()),
                 "clean/related_labels.txt" => self.related_labels.push(first.to_lowercase()),
+                "clean/promo_words.txt" => match cols[..] {
+                    ["verb", w] => self.promo_verbs.push(w.to_lowercase()),
+                    ["thing", w] => self.promo_things.push(w.to_lowercase()),
+                    _ => return Err(bad(name, line, "want verb or thing, and a word")),
+                },
                 _ => return Err(bad(name, line, "unknown data file")),
             }
         }
