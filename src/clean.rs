@@ -168,6 +168,8 @@ pub struct Cleaner {
     promo_things: HashSet<String>,
 }
 
+/// Shortest repeated label that is a duplicate: a table or a meal plan repeats its short cells.
+const MIN_DUPLICATE_WORDS: usize = 6;
 /// Longest line that can be a headline, a caption label or a chart label.
 const MAX_HEADLINE_CHARS: usize = 250;
 const MAX_LABEL_WORDS: usize = 12;
@@ -252,7 +254,9 @@ impl Cleaner {
                 // body sentence stays (interviews repeat their questions).
                 Some(&before)
                     if kind != BlockKind::Boilerplate
-                        && (before != BlockKind::Body || !is_sentence_like(s)) =>
+                        && (before != BlockKind::Body
+                            || (!is_sentence_like(s)
+                                && s.split_whitespace().count() >= MIN_DUPLICATE_WORDS)) =>
                 {
                     (BlockKind::Duplicate, "duplicate_line")
                 }
@@ -354,6 +358,9 @@ impl Cleaner {
             // "Sakib Ali/Hindustan Times/Getty Images", "Jane Roe | Bloomberg | Getty Images"
             let parts = inner.split(['/', '|']).count();
             return parts >= 2
+                && inner
+                    .split(['/', '|'])
+                    .all(|p| p.chars().any(char::is_uppercase))
                 && words <= MAX_META_WORDS
                 && !is_sentence_like(inner)
                 && self.is_credit(&inner.replace('|', "/"));
@@ -567,7 +574,6 @@ impl Cleaner {
                 }
             }
         }
-        about_section(text, blocks);
         let meta_title = cx.meta_title;
         let mut first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
         if !cx.extracted
@@ -625,30 +631,6 @@ impl Cleaner {
             } else {
                 "first_line"
             };
-        }
-    }
-}
-
-/// "About Ascom" in the second half of a press release, and the company's boilerplate
-/// paragraphs under it to the end.
-fn about_section(text: &str, blocks: &mut [Block]) {
-    let half = blocks.len() / 2;
-    let heading = (half..blocks.len()).find(|&i| {
-        let s = blocks[i].span.text(text).trim();
-        let words = s.split_whitespace().count();
-        blocks[i].kind == BlockKind::Body
-            && (2..=6).contains(&words)
-            && !is_sentence_like(s)
-            && s.strip_prefix("About ")
-                .or_else(|| s.strip_prefix("ABOUT "))
-                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    });
-    if let Some(h) = heading {
-        for b in &mut blocks[h..] {
-            if b.kind == BlockKind::Body {
-                b.kind = BlockKind::Boilerplate;
-                b.rule = "about_section";
-            }
         }
     }
 }
@@ -1108,5 +1090,196 @@ mod tests {
         );
         // A single paragraph is body, not a title.
         assert_eq!(kinds("Just one line")[0].0, BlockKind::Body);
+    }
+
+    /// Each line rule with lines it must take and lines it must leave as body.
+    #[test]
+    fn line_rules_with_their_examples() {
+        let c = Cleaner::new(&Lexicon::embedded().unwrap());
+        let cases: &[(&str, BlockKind, &str)] = &[
+            (
+                "Updated 1:39 am EST, Wednesday, November 20, 2019",
+                BlockKind::Date,
+                "date_line",
+            ),
+            ("11/20/2019 01:14 PM", BlockKind::Date, "date_line"),
+            (
+                "sexta-feira, 22 de outubro de 2010 às 20:13",
+                BlockKind::Date,
+                "date_line",
+            ),
+            ("1  Kyle Busch  5040  5  1  17  27", BlockKind::Body, "body"),
+            (
+                "Photo: Damian Dovarganes, AP",
+                BlockKind::Credit,
+                "credit_words",
+            ),
+            (
+                "(Image credit: Blue Origin)",
+                BlockKind::Credit,
+                "credit_words",
+            ),
+            (
+                "Sakib Ali/Hindustan Times/Getty Images",
+                BlockKind::Credit,
+                "credit_words",
+            ),
+            (
+                "(Reporting by Jane Roe; Editing by John Doe)",
+                BlockKind::Credit,
+                "credit_words",
+            ),
+            (
+                "Photos of the scene were shared widely on Monday.",
+                BlockKind::Body,
+                "body",
+            ),
+            ("Mandelson warning to BBC", BlockKind::Body, "body"),
+            ("Image 1 of 23", BlockKind::Caption, "image_counter"),
+            (
+                "Read more: Minister quits over spending row",
+                BlockKind::RelatedLinks,
+                "related_label",
+            ),
+            (
+                "You may also like...",
+                BlockKind::RelatedLinks,
+                "related_label",
+            ),
+            (
+                "Copyright © 2019 The Paper. All rights reserved.",
+                BlockKind::Credit,
+                "copyright_line",
+            ),
+            (
+                "Fox News' Jane Roe contributed to this report.",
+                BlockKind::Credit,
+                "contributor_line",
+            ),
+            (
+                "Follow us on Twitter @example and on Facebook.",
+                BlockKind::Boilerplate,
+                "promo_line",
+            ),
+            (
+                "Have a tip? Jane Roe may be reached at jroe@example.com.",
+                BlockKind::Boilerplate,
+                "promo_line",
+            ),
+            (
+                "Follow the river north for two miles.",
+                BlockKind::Body,
+                "body",
+            ),
+            (
+                "Jane Roe on September 19, 2018 at 12:48 pm said:",
+                BlockKind::Boilerplate,
+                "comment_header",
+            ),
+            (
+                "05/10/2018 - Publicado por: Jane Roe - Categoria: Saúde - Tags: carros",
+                BlockKind::Boilerplate,
+                "metadata_line",
+            ),
+            (
+                "stock car 2018, stock car brasil, stock car cascavel, corrida milhão, interlagos",
+                BlockKind::Boilerplate,
+                "keyword_list",
+            ),
+            (
+                "Apples, pears, plums, cherries and figs were on sale at the market.",
+                BlockKind::Body,
+                "body",
+            ),
+        ];
+        for &(line, kind, rule) in cases {
+            assert_eq!(c.classify_line(line), (kind, rule), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_article_is_found_in_a_whole_page_and_only_cut_beside_furniture() {
+        let page = "Home\n\nWorld\n\nSport\n\nShare this article\n\nMinister quits over spending row\n\nBy Jane Roe\n\nThe minister resigned on Wednesday after a row over spending plans for next year.\n\nShe said she could no longer support the government's plans, in a letter to the prime minister.\n\nHer deputy takes over.\n\nMost read\n\nStorm hits coast\n\nSign up for our newsletter\n\n";
+        let k = kinds(page);
+        let body: Vec<&str> = k
+            .iter()
+            .filter(|(kind, _, _)| *kind == BlockKind::Body)
+            .map(|(_, _, s)| s.as_str())
+            .collect();
+        assert_eq!(body.len(), 3, "{k:?}");
+        assert!(body[2].starts_with("Her deputy"));
+        let title = k
+            .iter()
+            .find(|(kind, _, _)| *kind == BlockKind::Title)
+            .unwrap();
+        assert_eq!(title.2, "Minister quits over spending row");
+        assert!(
+            k.iter()
+                .any(|(_, rule, s)| *rule == "outside_article" && s == "Storm hits coast")
+        );
+        // A plain article (no furniture anywhere) keeps its short lines at both ends.
+        let plain = "Cup draw\n\nThe draw for the fifth round was made on Sunday, pairing the holders with Everton.\n\nEverton v Manchester United\n\nBurnley v Blackburn\n";
+        let k = kinds(plain);
+        assert_eq!(k[0].0, BlockKind::Title);
+        assert!(
+            k[1..].iter().all(|(kind, _, _)| *kind == BlockKind::Body),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn corpus_lines_and_dom_hints_classify_lines() {
+        let c = Cleaner::new(&Lexicon::embedded().unwrap());
+        let mut corpus = CorpusLines::default();
+        for i in 0..3 {
+            corpus.add_document(&format!(
+                "The Daily Example Network\n\nStory {i} is a long sentence about many things.\n"
+            ));
+        }
+        let text = "Title here\n\nThe Daily Example Network\n\nWaves over the pier\n\nThe storm hit the coast on Monday, flooding homes.\n";
+        let start = text.find("Waves").unwrap();
+        let hints = [Hint {
+            span: Span::new(start, start + "Waves over the pier".len()),
+            kind: BlockKind::Caption,
+            rule: "figcaption",
+        }];
+        let cx = CleanContext {
+            meta_title: Some("Title here"),
+            hints: &hints,
+            corpus: Some(&corpus),
+            extracted: true,
+        };
+        let got: Vec<(BlockKind, &str)> = c
+            .clean_with(text, &cx)
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.rule))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Title, "title_field"),
+                (BlockKind::Boilerplate, "repeated_in_corpus"),
+                (BlockKind::Caption, "figcaption"),
+                (BlockKind::Body, "body"),
+            ]
+        );
+    }
+
+    /// The shift trick: the same text after a prefix gives the same blocks, shifted.
+    #[test]
+    fn spans_are_relative_to_the_text() {
+        let c = Cleaner::new(&Lexicon::embedded().unwrap());
+        let t = "Minister quits\n\nBy Jane Roe\n\nPhoto: John Doe/AP\n\nThe minister quit today, her office said.\n";
+        let prefix = "Home\n\n";
+        let shifted = format!("{prefix}{t}");
+        let a = c.clean(t, None).blocks;
+        let b = c.clean(&shifted, None).blocks;
+        let b: Vec<Span> = b
+            .iter()
+            .filter(|x| x.span.start >= prefix.len())
+            .map(|x| Span::new(x.span.start - prefix.len(), x.span.end - prefix.len()))
+            .collect();
+        assert_eq!(a.iter().map(|x| x.span).collect::<Vec<_>>(), b);
     }
 }
