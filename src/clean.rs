@@ -574,6 +574,7 @@ impl Cleaner {
                 }
             }
         }
+        company_boilerplate(text, blocks);
         let meta_title = cx.meta_title;
         let mut first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
         if !cx.extracted
@@ -631,6 +632,59 @@ impl Cleaner {
             } else {
                 "first_line"
             };
+        }
+    }
+}
+
+/// The paragraphs that end a press release about the company itself ("Ascom is a global
+/// solutions provider...", "Acme Corp. is headquartered in..."): from the end of the text back,
+/// while each opens with a name and "is a", "is an", "is headquartered", "was founded".
+fn company_boilerplate(text: &str, blocks: &mut [Block]) {
+    const VERBS: &[&str] = &[
+        " is a ",
+        " is an ",
+        " is the world",
+        " is the leading",
+        " is headquartered",
+        " was founded",
+        " is listed",
+    ];
+    let about_company = |s: &str| {
+        VERBS.iter().any(|v| {
+            s.find(v).is_some_and(|at| {
+                let name = &s[..at];
+                let words = name.split_whitespace().count();
+                (1..=5).contains(&words)
+                    && name.split_whitespace().all(|w| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                    })
+                    && !matches!(
+                        name,
+                        "He" | "She" | "It" | "This" | "That" | "There" | "They"
+                    )
+            })
+        })
+    };
+    let mut i = blocks.len();
+    let mut found = Vec::new();
+    while i > 0 {
+        i -= 1;
+        let b = &blocks[i];
+        if b.kind != BlockKind::Body {
+            continue;
+        }
+        if !about_company(b.span.text(text).trim()) {
+            break;
+        }
+        found.push(i);
+    }
+    // One such paragraph may end an ordinary story; a press release has a block of them.
+    if found.len() >= 2 {
+        for i in found {
+            blocks[i].kind = BlockKind::Boilerplate;
+            blocks[i].rule = "company_boilerplate";
         }
     }
 }
