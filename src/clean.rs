@@ -1336,4 +1336,24 @@ mod tests {
             .collect();
         assert_eq!(a.iter().map(|x| x.span).collect::<Vec<_>>(), b);
     }
+
+    #[test]
+    fn a_press_release_ends_with_the_company_boilerplate() {
+        let t = "Acme signs deal\n\nAcme signed a distribution deal with Widget Co on Monday, the companies said.\n\n\u{201c}We are delighted,\u{201d} said Jane Roe.\n\nAcme is a global provider of widgets for hospitals and factories.\n\nAcme Group is headquartered in Baar and employs 1,300 people.\n";
+        let k = kinds(t);
+        let rules: Vec<&str> = k.iter().map(|(_, r, _)| *r).collect();
+        assert_eq!(
+            rules,
+            [
+                "first_line",
+                "body",
+                "body",
+                "company_boilerplate",
+                "company_boilerplate"
+            ]
+        );
+        // One such sentence at the end of an ordinary story stays.
+        let t = "Acme signs deal\n\nThe deal was signed on Monday.\n\nAcme is a global provider of widgets.\n";
+        assert_eq!(kinds(t)[2].1, "body");
+    }
 }
