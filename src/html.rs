@@ -133,7 +133,15 @@ impl HtmlExtractor {
                 text: visible_text(html),
                 ..Extracted::default()
             },
-            HtmlMode::Article => self.article(html),
+            // A page that makes the DOM crates panic is read as its visible text, so one bad
+            // page never stops a run.
+            HtmlMode::Article => {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.article(html)))
+                    .unwrap_or_else(|_| Extracted {
+                        text: visible_text(html),
+                        ..Extracted::default()
+                    })
+            }
         }
     }
 
@@ -506,6 +514,29 @@ mod tests {
             "<p>a<script>var x = 1;</script>b&amp;c<style>p{}</style> soft\u{ad}ware</p>",
         );
         assert_eq!(t, "ab&c software");
+    }
+
+    #[test]
+    fn any_string_goes_through() {
+        let x = extractor();
+        for page in [
+            "",
+            "<",
+            "<html><body></body></html>",
+            "<p>only one short paragraph</p>",
+            "<div><div><div><p>nested <b>bold <i>italic</p></div>",
+            "plain text, no tags at all.",
+            "<script>document.write('<p>x</p>')</script>",
+            "<table><tr><td>a<td>b<tr><td>c</table>",
+            "\u{feff}<p>\u{ad}\u{200b}</p>",
+        ] {
+            let e = x.extract(page);
+            for h in &e.hints {
+                assert!(e.text.get(h.span.start..h.span.end).is_some());
+            }
+            let t = visible_text(page);
+            assert!(!t.starts_with('\n') && !t.ends_with('\n'), "{page:?} {t:?}");
+        }
     }
 
     #[test]
