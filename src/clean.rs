@@ -690,26 +690,34 @@ fn company_boilerplate(text: &str, blocks: &mut [Block]) {
 }
 
 /// What each word of a line that is not prose costs the article's extent.
-const SHORT_LINE_WORD_COST: f64 = 1.0;
+const SHORT_LINE_WORD_COST: f64 = 0.25;
+/// What a line classified as furniture costs, besides its words.
+const FURNITURE_LINE_COST: f64 = 6.0;
+/// How much less a prose line at the very end of the page counts than one at the top.
+const POSITION_DECAY: f64 = 0.8;
 
 /// How far above the article's first paragraph its headline may be, in lines.
 const MAX_TITLE_DISTANCE: usize = 12;
 
 /// The article in a whole page's text: the run of lines that maximises the words of prose
 /// lines in it minus a cost for every other line in it (the body-text-extraction idea of Finn
-/// et al. 2001, with prose lines for text tokens and furniture for tags). Then grown over the
+/// et al. 2001, with prose lines for text tokens and furniture for tags; prose further down
+/// the page counts less, since the article comes before the comments). Then grown over the
 /// short prose lines at its edges ("He declined to comment."). Indices of the first and last
 /// line; none when the text has no prose line at all.
 fn article_extent(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
-    let weight = |b: &Block| -> f64 {
+    let n = blocks.len().max(1) as f64;
+    let weight = |i: usize, b: &Block| -> f64 {
         let s = b.span.text(text).trim();
         let words = s.split_whitespace().count() as f64;
         match b.kind {
-            BlockKind::Body if is_prose(s) => words,
+            // Articles come before the comments, the related stories and the footer: prose
+            // counts less the further down the page it is.
+            BlockKind::Body if is_prose(s) => words * (1.0 - POSITION_DECAY * i as f64 / n),
             // A short line costs a little and more with its words (a menu, a teaser); a line
             // classified as furniture costs more.
             BlockKind::Body => -(2.0 + words.min(20.0) * SHORT_LINE_WORD_COST),
-            _ => -(3.0 + words.min(40.0) * 0.25),
+            _ => -(FURNITURE_LINE_COST + words.min(40.0) * 0.25),
         }
     };
     let (mut best, mut best_span) = (0.0, None);
@@ -719,7 +727,7 @@ fn article_extent(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
             sum = 0.0;
             from = i;
         }
-        sum += weight(b);
+        sum += weight(i, b);
         if sum > best {
             best = sum;
             best_span = Some((from, i));
