@@ -312,6 +312,9 @@ impl Cleaner {
         if self.is_comment_header(s) {
             return (BlockKind::Boilerplate, "comment_header");
         }
+        if is_comment_policy(s) {
+            return (BlockKind::Boilerplate, "comment_policy");
+        }
         if is_label_list(s) {
             return (BlockKind::Boilerplate, "metadata_line");
         }
@@ -988,6 +991,17 @@ fn is_keyword_list(s: &str) -> bool {
             .count()
             * 2
             >= items.len()
+}
+
+/// "Comments are moderated...", "ATENÇÃO: Comentários ... não serão aprovados pelo
+/// moderador": the site's rules for readers' comments.
+fn is_comment_policy(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    s.split_whitespace().count() <= 40
+        && ["comment", "coment", "kommentar"]
+            .iter()
+            .any(|w| lower.contains(w))
+        && ["moderat", "moderad"].iter().any(|w| lower.contains(w))
 }
 
 fn is_email(w: &str) -> bool {
