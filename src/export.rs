@@ -94,6 +94,9 @@ pub const SPEAKERS_HEADER: &[&str] = &[
     "documents",
 ];
 pub const ERRORS_HEADER: &[&str] = &["file", "line", "doc_id", "reason"];
+/// removed.csv (`--removed`): every range the cleaner took out of the article, and why
+/// (`kind:rule`, e.g. `caption:photo_credit`).
+pub const REMOVED_HEADER: &[&str] = &["doc_id", "start", "end", "reason", "text"];
 
 /// Where finished analyses go.
 pub trait Sink {
@@ -105,6 +108,10 @@ pub trait Sink {
 pub struct CsvOptions {
     /// Write cells as they are, without neutralising spreadsheet formulas.
     pub raw: bool,
+    /// Also write removed.csv.
+    pub removed: bool,
+    /// Also write body.jsonl: `{"doc_id", "title", "byline", "date", "body"}` per document.
+    pub body: bool,
 }
 
 /// A cell a spreadsheet would read as a formula (OWASP's CSV-injection list) gets a leading
@@ -203,6 +210,8 @@ pub struct CsvSink {
     mentions: Table,
     documents: Table,
     errors: Table,
+    removed: Option<Table>,
+    body: Option<(BufWriter<File>, PathBuf, PathBuf)>,
     entities: BTreeMap<String, EntityStat>,
     speakers: BTreeMap<String, SpeakerStat>,
     raw: bool,
@@ -237,6 +246,18 @@ impl CsvSink {
             mentions: Table::create(dir, "mentions.csv", MENTIONS_HEADER, raw)?,
             documents: Table::create(dir, "documents.csv", DOCUMENTS_HEADER, raw)?,
             errors: Table::create(dir, "errors.csv", ERRORS_HEADER, raw)?,
+            removed: match opts.removed {
+                true => Some(Table::create(dir, "removed.csv", REMOVED_HEADER, raw)?),
+                false => None,
+            },
+            body: match opts.body {
+                true => {
+                    let partial = dir.join("body.jsonl.partial");
+                    let file = BufWriter::with_capacity(1 << 16, File::create(&partial)?);
+                    Some((file, partial, dir.join("body.jsonl")))
+                }
+                false => None,
+            },
             entities: BTreeMap::new(),
             speakers: BTreeMap::new(),
             raw,
@@ -275,8 +296,16 @@ impl CsvSink {
             self.errors,
             ent,
             spk,
-        ] {
+        ]
+        .into_iter()
+        .chain(self.removed)
+        {
             moves.push(t.finish()?);
+        }
+        if let Some((mut file, partial, path)) = self.body {
+            file.flush()?;
+            file.get_ref().sync_all()?;
+            moves.push((partial, path));
         }
         for (from, to) in moves {
             std::fs::rename(from, to)?;
@@ -323,7 +352,34 @@ impl Sink for CsvSink {
         for p in &a.seg.paragraphs {
             offsets.extend([p.span.start, p.span.end]);
         }
+        if self.removed.is_some() {
+            for b in a.cleaned.removed() {
+                offsets.extend([b.span.start, b.span.end]);
+            }
+        }
         let chars = Chars::new(text, offsets);
+        if let Some(t) = &mut self.removed {
+            for b in a.cleaned.removed() {
+                t.row([
+                    doc_id,
+                    &chars.at(b.span.start),
+                    &chars.at(b.span.end),
+                    &format!("{}:{}", b.kind.name(), b.rule),
+                    &one_line(b.span.text(text)),
+                ])?;
+            }
+        }
+        if let Some((file, _, _)) = &mut self.body {
+            let record = serde_json::json!({
+                "doc_id": doc_id,
+                "title": a.title(),
+                "byline": a.byline(),
+                "date": a.date(),
+                "body": body_text(a),
+            });
+            serde_json::to_writer(&mut *file, &record)?;
+            file.write_all(b"\n")?;
+        }
         let mut spoken_in_doc: BTreeSet<String> = BTreeSet::new();
         let mut attributed = 0u64;
         for (n, q) in a.quotes.iter().enumerate() {
@@ -472,6 +528,24 @@ impl Sink for CsvSink {
             &e.reason,
         ])
     }
+}
+
+/// The cleaned article: its body paragraphs, each on one line, joined by a blank line.
+pub fn body_text(a: &Analysis) -> String {
+    let paragraphs: Vec<String> = a
+        .seg
+        .paragraphs
+        .iter()
+        .filter(|p| p.section == Section::Body)
+        .map(|p| {
+            p.span
+                .text(&a.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    paragraphs.join("\n\n")
 }
 
 /// Line breaks inside a cell become spaces: one table row is one line of text for the tools

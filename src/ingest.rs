@@ -2,7 +2,9 @@
 //! time, so a run never holds the corpus in memory.
 //!
 //! Formats, by file extension: `.txt` (one article; id = file name without extension),
-//! `.jsonl` (one article per line: `{"id", "text", "title"?, "date"?, "url"?, "source"?}`),
+//! `.html`, `.htm`, `.html.gz`, `.htm.gz` (one saved page; id = file name without those),
+//! `.jsonl` (one article per line: `{"id", "text", "title"?, "date"?, "url"?, "source"?}`, or
+//! `"html"` instead of `"text"` for a page),
 //! `.csv` (header; text and id columns by name), and `-` for JSONL on standard input.
 //! Folders are searched recursively, in sorted order, so output never depends on the order
 //! the file system lists them in.
@@ -42,11 +44,21 @@ pub struct Document {
     pub line: Option<u64>,
     /// Invalid UTF-8 was replaced with U+FFFD while reading.
     pub lossy: bool,
+    /// The page's HTML, for HTML input: the pipeline extracts `text` from it
+    /// ([`crate::html`]), so the work runs on the worker threads.
+    pub html: Option<String>,
+    /// The byline found beside the text (HTML metadata).
+    pub byline: Option<String>,
+    /// Blocks of `text` the HTML extractor classified from DOM cues.
+    pub hints: Vec<crate::html::Hint>,
+    /// `text` is an article an extractor cut out of its page.
+    pub extracted: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
+    Html,
     Jsonl,
     Csv,
 }
@@ -76,8 +88,12 @@ impl Default for ReadOptions {
 
 fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ext == "gz" {
+        return html_stem(path).map(|_| Format::Html);
+    }
     match ext.as_str() {
         "txt" => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         "csv" => Some(Format::Csv),
         _ => None,
@@ -193,6 +209,7 @@ fn read_input(input: Input, opts: ReadOptions) -> Items {
     }
     match input.format {
         Format::Text => Box::new(std::iter::once(read_text_file(&input.path, &name))),
+        Format::Html => Box::new(std::iter::once(read_html_file(&input.path, &name))),
         Format::Jsonl => match File::open(&input.path) {
             Ok(f) => Box::new(JsonlReader::new(name, Box::new(BufReader::new(f)))),
             Err(e) => Box::new(std::iter::once(Err(InputError::new(
@@ -238,10 +255,45 @@ fn read_text_file(path: &Path, name: &str) -> Result<Document, InputError> {
     })
 }
 
+/// The file name without `.html`, `.htm`, `.html.gz` or `.htm.gz`.
+fn html_stem(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let lower = name.to_ascii_lowercase();
+    [".html.gz", ".htm.gz", ".html", ".htm"]
+        .iter()
+        .find(|ext| lower.ends_with(*ext))
+        .map(|ext| name[..name.len() - ext.len()].to_string())
+}
+
+/// A saved page, gzip-compressed or not; its text is extracted later, by the pipeline.
+fn read_html_file(path: &Path, name: &str) -> Result<Document, InputError> {
+    let mut bytes = Vec::new();
+    let gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let read = File::open(path).and_then(|f| {
+        if gz {
+            flate2::read::MultiGzDecoder::new(f).read_to_end(&mut bytes)
+        } else {
+            BufReader::new(f).read_to_end(&mut bytes)
+        }
+    });
+    read.map_err(|e| InputError::new(name, None, e.to_string()))?;
+    let (html, lossy) = crate::html::decode_page(bytes);
+    Ok(Document {
+        id: html_stem(path).unwrap_or_else(|| stem(path)),
+        html: Some(html),
+        file: name.to_string(),
+        lossy,
+        ..Document::default()
+    })
+}
+
 #[derive(Deserialize)]
 struct JsonRecord {
     id: Option<serde_json::Value>,
     text: Option<serde_json::Value>,
+    html: Option<serde_json::Value>,
     title: Option<serde_json::Value>,
     date: Option<serde_json::Value>,
     url: Option<serde_json::Value>,
@@ -308,15 +360,20 @@ fn parse_json_line(name: &str, line: u64, bytes: Vec<u8>) -> Result<Document, In
     let rec: JsonRecord = serde_json::from_str(s.trim())
         .map_err(|e| InputError::new(name, Some(line), format!("not a JSON object: {e}")))?;
     let id = field(rec.id);
+    let mut html = None;
     let text = match rec.text {
         Some(serde_json::Value::String(t)) => t,
+        None if matches!(rec.html, Some(serde_json::Value::String(_))) => {
+            html = field(rec.html);
+            String::new()
+        }
         Some(_) => {
             let mut e = InputError::new(name, Some(line), "field \"text\" is not a string");
             e.doc_id = id;
             return Err(e);
         }
         None => {
-            let mut e = InputError::new(name, Some(line), "no \"text\" field");
+            let mut e = InputError::new(name, Some(line), "no \"text\" or \"html\" field");
             e.doc_id = id;
             return Err(e);
         }
@@ -332,6 +389,8 @@ fn parse_json_line(name: &str, line: u64, bytes: Vec<u8>) -> Result<Document, In
         file: name.to_string(),
         line: Some(line),
         lossy,
+        html,
+        ..Document::default()
     })
 }
 
@@ -391,6 +450,7 @@ fn read_csv(path: &Path, name: String, opts: &ReadOptions) -> Items {
             file: name.clone(),
             line: Some(line),
             lossy,
+            ..Document::default()
         })
     }))
 }

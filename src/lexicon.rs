@@ -121,6 +121,15 @@ pub struct Lexicon {
     name_particles: HashSet<String>,
     pub boilerplate: Vec<String>,
     pub credits: Vec<String>,
+    /// HTML class/id words marking furniture: (word, kind, rule), see data/clean/dom_cues.tsv.
+    pub dom_cues: Vec<(String, String, String)>,
+    /// Words of date and time lines ("Updated", "November", "pm"), lower case.
+    pub date_words: Vec<String>,
+    /// Labels opening a link to another article ("Read more"), lower case.
+    pub related_labels: Vec<String>,
+    /// Reader-address lines: (verbs that open them, things they name), lower case.
+    pub promo_verbs: Vec<String>,
+    pub promo_things: Vec<String>,
 }
 
 /// The files a lexicon is made of, with their embedded defaults.
@@ -229,6 +238,22 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "clean/credits.txt",
         include_str!("../data/clean/credits.txt"),
+    ),
+    (
+        "clean/dom_cues.tsv",
+        include_str!("../data/clean/dom_cues.tsv"),
+    ),
+    (
+        "clean/date_words.txt",
+        include_str!("../data/clean/date_words.txt"),
+    ),
+    (
+        "clean/related_labels.txt",
+        include_str!("../data/clean/related_labels.txt"),
+    ),
+    (
+        "clean/promo_words.txt",
+        include_str!("../data/clean/promo_words.txt"),
     ),
 ];
 
@@ -435,6 +460,20 @@ impl Lexicon {
                 }
                 "clean/boilerplate.txt" => self.boilerplate.push(first.to_lowercase()),
                 "clean/credits.txt" => self.credits.push(first.to_string()),
+                "clean/dom_cues.tsv" => {
+                    let [word, kind, rule] = cols[..] else {
+                        return Err(bad(name, line, "want word, kind and rule"));
+                    };
+                    let cue = (word.to_lowercase(), kind.to_string(), rule.to_string());
+                    self.dom_cues.push(cue);
+                }
+                "clean/date_words.txt" => self.date_words.push(first.to_lowercase()),
+                "clean/related_labels.txt" => self.related_labels.push(first.to_lowercase()),
+                "clean/promo_words.txt" => match cols[..] {
+                    ["verb", w] => self.promo_verbs.push(w.to_lowercase()),
+                    ["thing", w] => self.promo_things.push(w.to_lowercase()),
+                    _ => return Err(bad(name, line, "want verb or thing, and a word")),
+                },
                 _ => return Err(bad(name, line, "unknown data file")),
             }
         }

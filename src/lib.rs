@@ -3,7 +3,8 @@
 //! A pipeline of stages, each its own module, passing [`span::Span`]s (byte ranges into the
 //! document's original text) rather than copied strings:
 //!
-//! 1. [`ingest`]: read documents from text, JSONL and CSV files;
+//! 1. [`ingest`]: read documents from text, HTML, JSONL and CSV files ([`html`] finds the
+//!    article in a page);
 //! 2. [`clean`]: classify lines of the original text (title, body, caption, boilerplate...);
 //! 3. [`segment`]: paragraphs and sentences;
 //! 4. [`quotes`]: quotations, their segments and nesting;
@@ -20,6 +21,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod gazetteer;
+pub mod html;
 pub mod ingest;
 pub mod lexicon;
 pub mod names;

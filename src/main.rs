@@ -65,11 +65,15 @@ struct DataArgs {
     /// Leave the bundled gazetteers out (use only --gazetteer files).
     #[arg(long)]
     no_default_gazetteers: bool,
+    /// Read HTML input as the page's whole visible text (tags, scripts and styles stripped,
+    /// no DOM cues) and let the text cleaner find the article.
+    #[arg(long)]
+    html_as_text: bool,
 }
 
 #[derive(Args)]
 struct InputArgs {
-    /// Files or folders (searched recursively) of .txt, .jsonl or .csv articles; - reads JSONL on stdin.
+    /// Files or folders (searched recursively) of .txt, .html, .html.gz, .jsonl or .csv articles; - reads JSONL on stdin.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// The CSV column holding the article text.
@@ -96,6 +100,16 @@ struct RunArgs {
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// Also write removed.csv: every range the cleaner removed, with its reason.
+    #[arg(long)]
+    removed: bool,
+    /// Also write body.jsonl: each document's title, byline, date and cleaned body.
+    #[arg(long)]
+    body: bool,
+    /// Read the input once: do not count lines across documents first (lines that repeat
+    /// across many documents are then not recognised as furniture).
+    #[arg(long)]
+    single_pass: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -113,6 +127,11 @@ fn pipeline(d: &DataArgs) -> anyhow::Result<Pipeline> {
         data_dir: d.data.clone(),
         gazetteers: d.gazetteer.clone(),
         bundled_gazetteers: !d.no_default_gazetteers,
+        html_mode: if d.html_as_text {
+            saidby::html::HtmlMode::VisibleText
+        } else {
+            saidby::html::HtmlMode::Article
+        },
     };
     Pipeline::new(&opts).context("loading lexicons and gazetteers")
 }
@@ -134,7 +153,12 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
             .context("starting worker threads")?;
     }
     let (inputs, errors) = Input::discover(&args.input.inputs);
-    let mut sink = CsvSink::create(&args.out, CsvOptions { raw: args.raw_csv })
+    let csv = CsvOptions {
+        raw: args.raw_csv,
+        removed: args.removed,
+        body: args.body,
+    };
+    let mut sink = CsvSink::create(&args.out, csv)
         .with_context(|| format!("creating tables in {}", args.out.display()))?;
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
@@ -148,6 +172,7 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
     });
     let opts = RunOptions {
         read: read_opts(&args.input),
+        corpus_pass: !args.single_pass,
         ..RunOptions::default()
     };
     let totals = run(&p, inputs, errors, &opts, &mut sink, |n| {

@@ -12,9 +12,10 @@
 use std::path::PathBuf;
 
 use crate::attribute::{Attribution, attribute};
-use crate::clean::{Cleaned, Cleaner};
+use crate::clean::{CleanContext, Cleaned, Cleaner, CorpusLines};
 use crate::error::DataError;
 use crate::gazetteer::Gazetteer;
+use crate::html::{HtmlExtractor, HtmlMode};
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
 use crate::quotes::{Quote, find_quotes, headline_statement};
@@ -31,6 +32,8 @@ pub struct PipelineOptions {
     pub gazetteers: Vec<PathBuf>,
     /// Use the bundled gazetteers (besides `gazetteers`).
     pub bundled_gazetteers: bool,
+    /// How HTML input becomes text.
+    pub html_mode: HtmlMode,
 }
 
 impl Default for PipelineOptions {
@@ -39,6 +42,7 @@ impl Default for PipelineOptions {
             data_dir: None,
             gazetteers: Vec::new(),
             bundled_gazetteers: true,
+            html_mode: HtmlMode::default(),
         }
     }
 }
@@ -48,6 +52,7 @@ pub struct Pipeline {
     pub lex: Lexicon,
     pub cleaner: Cleaner,
     pub gaz: Gazetteer,
+    pub html: HtmlExtractor,
 }
 
 /// A quotation with its attribution.
@@ -141,7 +146,9 @@ impl Analysis {
     }
 
     pub fn byline(&self) -> Option<&str> {
-        self.cleaned.byline_name(&self.text)
+        self.cleaned
+            .byline_name(&self.text)
+            .or(self.doc.byline.as_deref())
     }
 }
 
@@ -161,7 +168,13 @@ impl Pipeline {
         let lex = Lexicon::load(opts.data_dir.as_deref())?;
         let cleaner = Cleaner::new(&lex);
         let gaz = Gazetteer::load(&opts.gazetteers, opts.bundled_gazetteers)?;
-        Ok(Pipeline { lex, cleaner, gaz })
+        let html = HtmlExtractor::new(&lex, opts.html_mode);
+        Ok(Pipeline {
+            lex,
+            cleaner,
+            gaz,
+            html,
+        })
     }
 
     pub fn analyse_text(&self, id: &str, text: &str) -> Analysis {
@@ -172,9 +185,38 @@ impl Pipeline {
         })
     }
 
-    pub fn analyse(&self, mut doc: Document) -> Analysis {
+    /// For HTML input, extracts the text (and title, byline, date) from the page; other
+    /// documents are left as they are.
+    pub fn prepare(&self, doc: &mut Document) {
+        let Some(html) = doc.html.take() else {
+            return;
+        };
+        let e = self.html.extract(&html);
+        doc.extracted = self.html.mode() == HtmlMode::Article && e.title.is_some();
+        doc.text = e.text;
+        if e.title.is_some() {
+            doc.title = e.title;
+        }
+        doc.byline = e.byline.or(doc.byline.take());
+        doc.date = doc.date.take().or(e.date);
+        doc.hints = e.hints;
+    }
+
+    pub fn analyse(&self, doc: Document) -> Analysis {
+        self.analyse_in(doc, None)
+    }
+
+    /// Analyses one document of an input whose lines were counted in a first pass.
+    pub fn analyse_in(&self, mut doc: Document, corpus: Option<&CorpusLines>) -> Analysis {
+        self.prepare(&mut doc);
         let text = std::mem::take(&mut doc.text);
-        let cleaned = self.cleaner.clean(&text, doc.title.as_deref());
+        let cx = CleanContext {
+            meta_title: doc.title.as_deref(),
+            hints: &doc.hints,
+            corpus,
+            extracted: doc.extracted,
+        };
+        let cleaned = self.cleaner.clean_with(&text, &cx);
         let seg = segment(&text, &cleaned, &self.lex);
         let article: Vec<(Span, bool)> = seg
             .article()

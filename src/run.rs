@@ -18,6 +18,7 @@ use std::io;
 
 use rayon::prelude::*;
 
+use crate::clean::CorpusLines;
 use crate::error::InputError;
 use crate::export::{Sink, Totals};
 use crate::ingest::{Input, ReadOptions, read_all};
@@ -30,6 +31,10 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// Bytes of text per parallel batch (whichever limit comes first).
     pub batch_bytes: usize,
+    /// Count every line across the input in a first pass, so lines that repeat across
+    /// documents are classified as furniture (not possible for standard input, which is then
+    /// read once).
+    pub corpus_pass: bool,
 }
 
 impl Default for RunOptions {
@@ -38,6 +43,7 @@ impl Default for RunOptions {
             read: ReadOptions::default(),
             batch_docs: 256,
             batch_bytes: 8 << 20,
+            corpus_pass: false,
         }
     }
 }
@@ -62,6 +68,9 @@ pub fn run<S: Sink + ?Sized>(
         sink.error(e)?;
         totals.errors += 1;
     }
+    let corpus = (opts.corpus_pass && !inputs.iter().any(|i| i.stdin))
+        .then(|| count_lines(pipeline, inputs.clone(), opts));
+    let corpus = corpus.as_ref();
     let mut docs = read_all(inputs, opts.read.clone()).map(|r| match r {
         Ok(d) => Item::Doc(Box::new(d)),
         Err(e) => Item::Err(e),
@@ -85,7 +94,7 @@ pub fn run<S: Sink + ?Sized>(
         let results: Vec<Result<Analysis, InputError>> = batch
             .into_par_iter()
             .map(|item| match item {
-                Item::Doc(d) => Ok(pipeline.analyse(*d)),
+                Item::Doc(d) => Ok(pipeline.analyse_in(*d, corpus)),
                 Item::Err(e) => Err(e),
             })
             .collect();
@@ -113,4 +122,38 @@ pub fn run<S: Sink + ?Sized>(
         progress(done);
     }
     Ok(totals)
+}
+
+/// The first pass: every document's text (extracted from its page for HTML), its lines
+/// counted. Errors are left for the second pass to report.
+pub fn count_lines(pipeline: &Pipeline, inputs: Vec<Input>, opts: &RunOptions) -> CorpusLines {
+    let mut total = CorpusLines::default();
+    let mut docs = read_all(inputs, opts.read.clone()).filter_map(Result::ok);
+    loop {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        for d in docs.by_ref() {
+            bytes += d.text.len() + d.html.as_ref().map_or(0, String::len);
+            batch.push(d);
+            if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return total;
+        }
+        let part = batch
+            .into_par_iter()
+            .map(|mut d| {
+                pipeline.prepare(&mut d);
+                let mut c = CorpusLines::default();
+                c.add_document(&d.text);
+                c
+            })
+            .reduce(CorpusLines::default, |mut a, b| {
+                a.merge(b);
+                a
+            });
+        total.merge(part);
+    }
 }
