@@ -33,7 +33,7 @@
 //! assert_eq!(q.attribution.method, "cue_after+pronoun");
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{CueClass, Gender, Lexicon, RoleKind};
@@ -154,6 +154,82 @@ struct Salient {
     pronoun: Option<Gender>,
 }
 
+/// The salient mentions in text order (equal positions in the order they came), indexed so
+/// that every lookup reads only the entries it needs: those in a range of positions, or the
+/// last of one entity before a position. A list searched from one end for each pronoun or
+/// description would make attribution quadratic in the length of the article.
+#[derive(Default)]
+struct Salience {
+    /// By (position, arrival).
+    by_pos: BTreeMap<(usize, usize), Salient>,
+    /// Each entity's keys in `by_pos`.
+    by_entity: HashMap<usize, BTreeSet<(usize, usize)>>,
+    arrivals: usize,
+}
+
+impl Salience {
+    fn push(&mut self, s: Salient) {
+        let key = (s.pos, self.arrivals);
+        self.arrivals += 1;
+        if let Referent::Entity(e) = s.who {
+            self.by_entity.entry(e).or_default().insert(key);
+        }
+        self.by_pos.insert(key, s);
+    }
+
+    /// Entries at positions `from..to`, in text order.
+    fn range(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Salient> {
+        let to = to.max(from);
+        self.by_pos.range((from, 0)..(to, 0)).map(|(_, s)| {
+            crate::work::step(1);
+            s
+        })
+    }
+
+    /// Entries after position `pos`, in text order.
+    fn after(&self, pos: usize) -> impl Iterator<Item = &Salient> {
+        self.by_pos.range((pos + 1, 0)..).map(|(_, s)| {
+            crate::work::step(1);
+            s
+        })
+    }
+
+    /// The key of entity `e`'s last entry before position `pos`.
+    fn last_of(&self, e: usize, pos: usize) -> Option<(usize, usize)> {
+        self.by_entity
+            .get(&e)?
+            .range(..(pos, 0))
+            .next_back()
+            .copied()
+    }
+
+    fn get(&self, key: (usize, usize)) -> Option<&Salient> {
+        self.by_pos.get(&key)
+    }
+}
+
+/// The most items (words, punctuation, quote segments) a sentence holds: news sentences have
+/// fewer than a hundred; a longer run with no sentence end (a page with no full stops) is cut
+/// into pieces of this size.
+const MAX_SENTENCE_ITEMS: usize = 200;
+
+/// How many sentences before its own a pronoun's antecedent is looked for.
+const PRONOUN_SENTENCES: usize = 10;
+
+/// What a role description can mean, whatever its position: see
+/// [`Attributor::resolve_role_known`].
+#[derive(Clone, Debug, Default)]
+struct RoleCandidates {
+    /// People the article gives a fitting role, in entity order.
+    fitting: Vec<usize>,
+    /// Step 2: a person the article names whom the gazetteer gives the role on the date.
+    named_holder: Option<usize>,
+    /// Step 3: the one gazetteer holder of the office on the date, and where the article's
+    /// entities have them.
+    office_holder: Option<u32>,
+    office_holder_named: Option<usize>,
+}
+
 /// What a pronoun or description can point back to.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Referent {
@@ -178,7 +254,17 @@ pub struct Attributor<'a> {
     mention_start: HashMap<usize, usize>,
     mention_end: HashMap<usize, usize>,
     item_start: HashMap<usize, usize>,
-    salience: Vec<Salient>,
+    salience: Salience,
+    /// Per paragraph: it holds only quotes and punctuation (or nothing).
+    quote_only: Vec<bool>,
+    /// Per paragraph `p`: the body paragraphs among `1..=p`, for [`Attributor::paragraph_gap`].
+    body_upto: Vec<usize>,
+    /// Per role description (its content words): the people the article gives a role that
+    /// fits, in order, and what the gazetteer says (steps 2 and 3 of
+    /// [`Attributor::resolve_role_known`]), which do not depend on where the description is.
+    role_cache: HashMap<Vec<String>, RoleCandidates>,
+    /// Per organisation description: the organisations whose name ends with it.
+    org_tail_cache: std::cell::RefCell<HashMap<String, Vec<usize>>>,
     /// Narration pronouns resolved so far, by position; items before `pronouns_done` are done.
     pronoun_refs: HashMap<usize, Option<Referent>>,
     pronouns_done: usize,
@@ -238,13 +324,35 @@ impl<'a> Attributor<'a> {
             mention_start: HashMap::new(),
             mention_end: HashMap::new(),
             item_start: HashMap::new(),
-            salience: Vec::new(),
+            salience: Salience::default(),
+            quote_only: Vec::new(),
+            body_upto: Vec::new(),
+            role_cache: HashMap::new(),
+            org_tail_cache: Default::default(),
             pronoun_refs: HashMap::new(),
             pronouns_done: 0,
             genders: HashMap::new(),
             extra_entities: Vec::new(),
         };
         a.build_items();
+        a.quote_only = vec![true; seg.paragraphs.len()];
+        for it in &a.items {
+            if !matches!(it.it, It::Quote(..) | It::Punct(_)) {
+                a.quote_only[it.para] = false;
+            }
+        }
+        let mut body = 0;
+        a.body_upto = seg
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(p, para)| {
+                if p > 0 && para.section == Section::Body {
+                    body += 1;
+                }
+                body
+            })
+            .collect();
         for (mi, m) in tagged.mentions.iter().enumerate() {
             if !m.in_quote && matches!(m.section, Section::Title | Section::Body) {
                 a.mention_start.insert(m.span.start, mi);
@@ -270,7 +378,6 @@ impl<'a> Attributor<'a> {
             }
         }
         a.scan_descriptions();
-        a.salience.sort_by_key(|s| s.pos);
         a.mark_cue_subjects();
         a
     }
@@ -278,7 +385,7 @@ impl<'a> Attributor<'a> {
     /// People who are the subject of a speech cue in narration ("Tony Blair said he would",
     /// "..., First Minister Jack McConnell has insisted") are in the foreground, like speakers.
     fn mark_cue_subjects(&mut self) {
-        let mut subjects = Vec::new();
+        let mut subjects = HashSet::new();
         for k in 0..self.items.len() {
             let Some((n, CueClass::Speech)) = self.cue_at(k) else {
                 continue;
@@ -300,13 +407,12 @@ impl<'a> Attributor<'a> {
                 ..
             }) = np
             {
-                subjects.push((span.start, e));
+                subjects.insert((span.start, e));
             }
         }
-        for s in &mut self.salience {
-            if subjects
-                .iter()
-                .any(|&(p, e)| p == s.pos && s.who == Referent::Entity(e))
+        for s in self.salience.by_pos.values_mut() {
+            if let Referent::Entity(e) = s.who
+                && subjects.contains(&(s.pos, e))
             {
                 s.speaker = true;
             }
@@ -314,11 +420,13 @@ impl<'a> Attributor<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
+        crate::work::step(1);
         let it = self.items.get(i)?;
         matches!(it.it, It::Word).then(|| it.span.text(self.text))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
+        crate::work::step(1);
         self.items.get(i).is_some_and(|it| it.it == It::Punct(c))
     }
 
@@ -425,7 +533,11 @@ impl<'a> Attributor<'a> {
         }
         let mut start = from;
         for i in from..end {
-            let boundary = i + 1 == end || (self.ends_sentence(i) && self.starts_sentence(i + 1));
+            // A run of items with no sentence end is cut every MAX_SENTENCE_ITEMS: rules look
+            // for frames within a sentence, and a bound on its length bounds their work.
+            let boundary = i + 1 == end
+                || i + 1 - start >= MAX_SENTENCE_ITEMS
+                || (self.ends_sentence(i) && self.starts_sentence(i + 1));
             if boundary {
                 let s = self.sentences.len();
                 for it in &mut self.items[start..=i] {
@@ -462,7 +574,9 @@ impl<'a> Attributor<'a> {
                 });
             }
         }
-        self.salience.extend(found);
+        for f in found {
+            self.salience.push(f);
+        }
     }
 
     /// The cue verb starting at item `i`: its number of items and class.
@@ -982,8 +1096,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn push_salient(&mut self, s: Salient) {
-        let at = self.salience.partition_point(|x| x.pos <= s.pos);
-        self.salience.insert(at, s);
+        self.salience.push(s);
     }
 
     fn attribute_one(&mut self, qi: usize, done: &[Attribution]) -> Attribution {
@@ -1481,14 +1594,13 @@ impl<'a> Attributor<'a> {
         let (s_start, _) = self.sent_of(first);
         let para = self.items[first].para;
         let sentence_initial = first == s_start;
-        let quote_only_para = {
-            let (p0, p1) = self.para_items(para);
-            (p0..p1).all(|k| matches!(self.items[k].it, It::Quote(..) | It::Punct(_)))
-        };
-        // The previous quote of this paragraph, in the same or the previous sentence.
+        let quote_only_para = self.quote_only[para];
+        // The previous quote of this paragraph, in the same or the previous sentence (one
+        // further back is of no use, so the search stops there).
+        let sent = self.items[first].sent;
         let prev_quote = (0..first)
             .rev()
-            .take_while(|&k| self.items[k].para == para)
+            .take_while(|&k| self.items[k].para == para && self.items[k].sent + 1 >= sent)
             .find_map(|k| match self.items[k].it {
                 It::Quote(q, _)
                     if !done[q].method.is_empty() && done[q].kind != QuoteKind::Other =>
@@ -1585,9 +1697,7 @@ impl<'a> Attributor<'a> {
 
     /// How many body paragraphs apart two paragraphs are (captions between do not count).
     fn paragraph_gap(&self, a: usize, b: usize) -> usize {
-        (a.min(b)..a.max(b))
-            .filter(|&p| self.seg.paragraphs[p + 1].section == Section::Body)
-            .count()
+        self.body_upto[a.max(b)] - self.body_upto[a.min(b)]
     }
 
     fn para_items(&self, para: usize) -> (usize, usize) {
@@ -1975,14 +2085,13 @@ impl<'a> Attributor<'a> {
             Some(c) if i > c && self.lex.is_intro_participle(opener) => self.items[c].span.start,
             _ => 0,
         };
+        // The search below visits this sentence and the nine before it, no further.
+        let window = self.sentence_pos(here.sent.saturating_sub(PRONOUN_SENTENCES));
         let before: Vec<&Salient> = self
             .salience
-            .iter()
+            .range(window, pos)
             .filter(|s| {
-                s.pos < pos
-                    && eligible(s)
-                    && compatible(s)
-                    && !(s.sent == here.sent && s.pos < skip_until)
+                eligible(s) && compatible(s) && !(s.sent == here.sent && s.pos < skip_until)
             })
             .collect();
         let mut sent = here.sent as isize;
@@ -2036,8 +2145,9 @@ impl<'a> Attributor<'a> {
         }
         // Cataphora: "He called it ... and now Tony Blair has ..."
         self.salience
-            .iter()
-            .filter(|s| s.pos > pos && s.sent == here.sent && eligible(s) && compatible(s))
+            .after(pos)
+            .take_while(|s| s.sent == here.sent)
+            .filter(|s| eligible(s) && compatible(s))
             .map(|s| s.who)
             .next()
     }
@@ -2147,8 +2257,7 @@ impl<'a> Attributor<'a> {
         let here = self.items[i].sent;
         let near: Vec<&Salient> = self
             .salience
-            .iter()
-            .filter(|s| s.pos < pos && s.sent + 1 >= here)
+            .range(self.sentence_pos(here.saturating_sub(1)), pos)
             .collect();
         let foreground = near
             .iter()
@@ -2178,21 +2287,24 @@ impl<'a> Attributor<'a> {
             Referent::Entity(e) if self.etype(e) == EntityType::Organisation => Some(e),
             _ => None,
         };
-        let before: Vec<&Salient> = self
-            .salience
-            .iter()
-            .filter(|s| s.pos < pos && org(s).is_some())
-            .collect();
         if words.len() >= 2 || words.first().is_some_and(|w| !self.lex.is_org_noun(w)) {
+            // The organisation named so most recently, however far back: each candidate's
+            // last entry, not a pass over every entry before.
             let tail = words.join(" ");
-            if let Some(s) = before
+            let named = self.orgs_ending_with(&tail);
+            if let Some(key) = named
                 .iter()
-                .rev()
-                .find(|s| org(s).is_some_and(|e| lower(&self.entity_name(e)).ends_with(&tail)))
+                .filter_map(|&e| self.salience.last_of(e, pos))
+                .max()
             {
-                return org(s);
+                return self.salience.get(key).and_then(|s| org(&s));
             }
         }
+        let before: Vec<&Salient> = self
+            .salience
+            .range(self.sentence_pos(here.saturating_sub(window)), pos)
+            .filter(|s| org(s).is_some())
+            .collect();
         let near: Vec<&&Salient> = before.iter().filter(|s| s.sent + window >= here).collect();
         for sent in (here.saturating_sub(window)..=here).rev() {
             if let Some(s) = near
@@ -2203,6 +2315,35 @@ impl<'a> Attributor<'a> {
             }
         }
         near.last().and_then(|s| org(s))
+    }
+
+    /// The organisations in the foreground lists whose lower-case name ends with `tail`
+    /// (cached per description for the article's own entities; gazetteer ones added by role
+    /// resolution are few and checked each time).
+    fn orgs_ending_with(&self, tail: &str) -> Vec<usize> {
+        let fits = |e: usize| {
+            self.etype(e) == EntityType::Organisation && lower(&self.entity_name(e)).ends_with(tail)
+        };
+        let mut out = self
+            .org_tail_cache
+            .borrow_mut()
+            .entry(tail.to_string())
+            .or_insert_with(|| {
+                (0..self.tagged.entities.len())
+                    .filter(|&e| fits(e))
+                    .collect()
+            })
+            .clone();
+        let n = self.tagged.entities.len();
+        out.extend((n..n + self.extra_entities.len()).filter(|&e| fits(e)));
+        out
+    }
+
+    /// The byte position where sentence `s` starts (its first item).
+    fn sentence_pos(&self, s: usize) -> usize {
+        self.sentences
+            .get(s)
+            .map_or(0, |&(first, _)| self.items[first].span.start)
     }
 
     fn entity_name(&self, e: usize) -> String {
@@ -2236,6 +2377,51 @@ impl<'a> Attributor<'a> {
         if words.is_empty() {
             return None;
         }
+        let cands = match self.role_cache.get(&words) {
+            Some(c) => c.clone(),
+            None => {
+                let c = self.role_candidates(&words);
+                self.role_cache.insert(words, c.clone());
+                c
+            }
+        };
+        // 1. Roles the article gives, the most recently mentioned person first (one who is
+        // not mentioned before counts as mentioned at the start; ties go to the first).
+        let mut best: Option<(usize, usize)> = None;
+        for &ei in &cands.fitting {
+            let last = self
+                .salience
+                .last_of(ei, np.span.start)
+                .map_or(0, |(pos, _)| pos + 1);
+            if best.is_none_or(|(_, l)| last > l) {
+                best = Some((ei, last));
+            }
+        }
+        if let Some((e, _)) = best {
+            return Some(e);
+        }
+        // 2. Gazetteer roles of people the article names, held on its date.
+        if let Some(ei) = cands.named_holder {
+            return Some(ei);
+        }
+        // 3. With a date, the one holder of that office in the gazetteer.
+        let g = cands.office_holder?;
+        if let Some(ei) = cands.office_holder_named {
+            return Some(ei);
+        }
+        // The entity is not in the article's list; the caller reports it by name.
+        let at = match self.extra_entities.iter().position(|&x| x == g) {
+            Some(at) => at,
+            None => {
+                self.extra_entities.push(g);
+                self.extra_entities.len() - 1
+            }
+        };
+        Some(self.tagged.entities.len() + at)
+    }
+
+    /// What the role description of `words` can mean in this article, wherever it is.
+    fn role_candidates(&self, words: &[String]) -> RoleCandidates {
         let head = words.last().cloned().unwrap_or_default();
         let fits = |role: &str| {
             let rw: Vec<&str> = role
@@ -2244,79 +2430,52 @@ impl<'a> Attributor<'a> {
                 .collect();
             rw.iter().any(|w| *w == head) && words.iter().all(|w| rw.contains(&w.as_str()))
         };
-        // 1. Roles the article gives, the most recently mentioned person first.
-        let mut best: Option<(usize, usize)> = None;
-        for (ei, e) in self.tagged.entities.iter().enumerate() {
-            if e.etype != EntityType::Person {
-                continue;
-            }
-            if e.roles.iter().any(|(_, r)| fits(r)) {
-                let last = self
-                    .salience
-                    .iter()
-                    .filter(|s| s.who == Referent::Entity(ei) && s.pos < np.span.start)
-                    .map(|s| s.pos + 1)
-                    .max()
-                    .unwrap_or(0);
-                if best.is_none_or(|(_, l)| last > l) {
-                    best = Some((ei, last));
-                }
-            }
-        }
-        if let Some((e, _)) = best {
-            return Some(e);
-        }
-        // 2. Gazetteer roles of people the article names, held on its date.
+        let fitting = (self.tagged.entities.iter().enumerate())
+            .filter(|(_, e)| e.etype == EntityType::Person && e.roles.iter().any(|(_, r)| fits(r)))
+            .map(|(ei, _)| ei)
+            .collect();
         let date = self.date;
-        for (ei, e) in self.tagged.entities.iter().enumerate() {
-            let Some(g) = e.gazetteer else { continue };
-            if self
-                .gaz
-                .entity(g)
-                .roles
-                .iter()
-                .any(|r| r.title == words.join(" ") && r.held_on(date))
-            {
-                return Some(ei);
-            }
-        }
-        // 3. With a date, the one holder of that office in the gazetteer.
+        let title = words.join(" ");
+        let named_holder = self.tagged.entities.iter().position(|e| {
+            e.gazetteer.is_some_and(|g| {
+                self.gaz
+                    .entity(g)
+                    .roles
+                    .iter()
+                    .any(|r| r.title == title && r.held_on(date))
+            })
+        });
         let office = self
             .lex
             .role(&words.iter().map(String::as_str).collect::<Vec<_>>())
             == Some(RoleKind::Office);
-        if let (Some(d), true) = (date, office) {
-            let title = words.join(" ");
-            let holders: Vec<u32> = (0..self.gaz.len() as u32)
-                .filter(|&g| {
-                    self.gaz
-                        .entity(g)
-                        .roles
-                        .iter()
-                        .any(|r| r.title == title && r.held_on(Some(d)))
-                })
-                .collect();
-            if let [g] = holders[..] {
-                // The entity is not in the article's list; the caller reports it by name.
-                if let Some(ei) = self
-                    .tagged
-                    .entities
-                    .iter()
-                    .position(|e| e.gazetteer == Some(g))
-                {
-                    return Some(ei);
+        let office_holder = match (date, office) {
+            (Some(d), true) => {
+                let holders: Vec<u32> = (0..self.gaz.len() as u32)
+                    .filter(|&g| {
+                        self.gaz
+                            .entity(g)
+                            .roles
+                            .iter()
+                            .any(|r| r.title == title && r.held_on(Some(d)))
+                    })
+                    .take(2)
+                    .collect();
+                match holders[..] {
+                    [g] => Some(g),
+                    _ => None,
                 }
-                let at = match self.extra_entities.iter().position(|&x| x == g) {
-                    Some(at) => at,
-                    None => {
-                        self.extra_entities.push(g);
-                        self.extra_entities.len() - 1
-                    }
-                };
-                return Some(self.tagged.entities.len() + at);
             }
+            _ => None,
+        };
+        let office_holder_named = office_holder
+            .and_then(|g| (self.tagged.entities.iter()).position(|e| e.gazetteer == Some(g)));
+        RoleCandidates {
+            fitting,
+            named_holder,
+            office_holder,
+            office_holder_named,
         }
-        None
     }
 
     fn kind_of(&self, qi: usize, first: usize, last: usize, a: &Attribution) -> QuoteKind {

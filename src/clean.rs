@@ -158,6 +158,7 @@ impl Cleaner {
         let start = out.blocks.len();
         for line in &lines {
             let s = line.span.text(text).trim();
+            crate::work::step(s.len());
             let (kind, rule) = self.classify_line(s);
             let (kind, rule) = match seen.get(s) {
                 // A line seen before: a repeated caption, or a paragraph the scrape doubled.

@@ -23,6 +23,8 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod lexicon;
 pub mod names;
+#[doc(hidden)]
+pub mod pathological;
 pub mod pipeline;
 pub mod quotes;
 pub mod run;
@@ -30,3 +32,4 @@ pub mod segment;
 pub mod span;
 pub mod tag;
 pub mod text;
+mod work;

@@ -151,6 +151,7 @@ fn read_run(
     out: &mut Vec<NameCandidate>,
 ) {
     let run = &toks[start..end];
+    crate::work::step(run.len());
     let words = words_of(text, run);
     let has_suffix_at = |k: usize| lex.is_org_suffix(words[k]);
     // Organisation: a run with an organisation word ("Refugee Council", "Bank of England").

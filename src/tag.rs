@@ -14,7 +14,7 @@
 //! assert_eq!(names, ["Enver Solomon", "Enver Solomon", "Refugee Council", "Enver Solomon"]);
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
@@ -170,8 +170,15 @@ pub fn tag(
         let mut taken: Vec<(Span, usize, Via, &'static str)> = Vec::new();
         let mut hit_kept = vec![true; hits.len()];
         let mut keep_cand = vec![true; cands.len()];
+        // Hits come in text order and never overlap, so those a candidate overlaps are a run
+        // found by binary search, not by a pass over all the paragraph's hits.
         for (ci, c) in cands.iter().enumerate() {
-            let over: Vec<usize> = (0..hits.len())
+            let from = hits.partition_point(|h| h.end <= c.surface.start);
+            let over: Vec<usize> = (from..hits.len())
+                .take_while(|&h| {
+                    crate::work::step(1);
+                    hits[h].start < c.surface.end
+                })
                 .filter(|&h| c.surface.overlaps(Span::new(hits[h].start, hits[h].end)))
                 .collect();
             if over.is_empty() {
@@ -265,12 +272,22 @@ pub fn tag(
         }
     }
     link_surnames(text, seg, lex, &mut b, pending);
-    let outers: Vec<Span> = quotes
+    // A mention is in a quote when some segment starting at or before it ends at or after
+    // it: segments sorted by start, with the furthest end so far, answer that by binary search.
+    let mut outers: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.segments.iter().map(|s| s.outer))
         .collect();
+    outers.sort_unstable();
+    let mut reach = Vec::with_capacity(outers.len());
+    let mut furthest = 0;
+    for o in &outers {
+        furthest = furthest.max(o.end);
+        reach.push(furthest);
+    }
     for m in &mut b.out.mentions {
-        m.in_quote = outers.iter().any(|o| o.contains(m.span));
+        let n = outers.partition_point(|o| o.start <= m.span.start);
+        m.in_quote = n > 0 && reach[n - 1] >= m.span.end;
     }
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
@@ -294,7 +311,17 @@ fn link_surnames(
         m
     };
     let mut by_surname = index(b);
+    // Where each entity is mentioned, so "the last mention before here" is a look-up, not a
+    // pass over every mention for every surname.
+    let mut starts: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    for m in &b.out.mentions {
+        starts.entry(m.entity).or_default().insert(m.span.start);
+    }
+    let last_before = |starts: &HashMap<usize, BTreeSet<usize>>, i: usize, pos: usize| {
+        starts.get(&i)?.range(..pos).next_back().copied()
+    };
     for p in pending {
+        crate::work::step(1);
         let c = p.cand;
         let word = normalise(c.surname.text(text));
         let gender = c.gender;
@@ -307,20 +334,8 @@ fn link_surnames(
             // The person named most recently before this mention, else the first named.
             ok.iter()
                 .copied()
-                .filter(|&i| {
-                    b.out
-                        .mentions
-                        .iter()
-                        .any(|m| m.entity == i && m.span.start < c.span.start)
-                })
-                .max_by_key(|&i| {
-                    b.out
-                        .mentions
-                        .iter()
-                        .filter(|m| m.entity == i && m.span.start < c.span.start)
-                        .map(|m| m.span.start)
-                        .max()
-                })
+                .filter(|&i| last_before(&starts, i, c.span.start).is_some())
+                .max_by_key(|&i| last_before(&starts, i, c.span.start))
                 .or_else(|| ok.first().copied())
         });
         let entity = match known {
@@ -336,8 +351,15 @@ fn link_surnames(
                     word.clone()
                 };
                 let i = b.found_entity(&name, EntityType::Person, gender);
-                b.out.entities[i].surname = Some(word.clone());
-                by_surname = index(b);
+                // Keep the surname index as `index` would rebuild it: each list in entity order.
+                let old = b.out.entities[i].surname.replace(word.clone());
+                if let Some(list) = old.and_then(|o| by_surname.get_mut(&o)) {
+                    list.retain(|&x| x != i);
+                }
+                let list = by_surname.entry(word.clone()).or_default();
+                if let Err(at) = list.binary_search(&i) {
+                    list.insert(at, i);
+                }
                 i
             }
         };
@@ -350,6 +372,7 @@ fn link_surnames(
                 .push((role, lower_role(text, role)));
         }
         let span = c.surface;
+        starts.entry(entity).or_default().insert(span.start);
         b.out.mentions.push(Mention {
             span,
             entity,
@@ -361,7 +384,16 @@ fn link_surnames(
         });
     }
     // Bare surnames of people this document names: "Kinnock said", "... – Cleverly".
-    let taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    // Spans taken, sorted, with the furthest end so far: whether a token overlaps one is a
+    // binary search.
+    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    taken.sort_unstable();
+    let mut reach = Vec::with_capacity(taken.len());
+    let mut furthest = 0;
+    for t in &taken {
+        furthest = furthest.max(t.end);
+        reach.push(furthest);
+    }
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
@@ -374,23 +406,17 @@ fn link_surnames(
             let Some(list) = by_surname.get(w) else {
                 continue;
             };
-            if taken.iter().any(|s| s.overlaps(t.span)) {
+            let n = taken.partition_point(|s| s.start < t.span.end);
+            if n > 0 && reach[n - 1] > t.span.start {
                 continue;
             }
             // Several people of that surname: the one named most recently before.
             let entity = list
                 .iter()
                 .copied()
-                .max_by_key(|&i| {
-                    b.out
-                        .mentions
-                        .iter()
-                        .filter(|m| m.entity == i && m.span.start < t.span.start)
-                        .map(|m| m.span.start + 1)
-                        .max()
-                        .unwrap_or(0)
-                })
+                .max_by_key(|&i| last_before(&starts, i, t.span.start).map_or(0, |p| p + 1))
                 .expect("surname lists are not empty");
+            starts.entry(entity).or_default().insert(t.span.start);
             b.out.mentions.push(Mention {
                 span: t.span,
                 entity,
