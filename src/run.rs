@@ -14,6 +14,7 @@
 //! assert_eq!((totals.documents, totals.quotes), (1, 1));
 //! ```
 
+use std::collections::BTreeSet;
 use std::io;
 
 use rayon::prelude::*;
@@ -30,6 +31,8 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// Bytes of text per parallel batch (whichever limit comes first).
     pub batch_bytes: usize,
+    /// Documents not to analyse again: the doc_ids of the output folder's tables (`--resume`).
+    pub skip: BTreeSet<String>,
 }
 
 impl Default for RunOptions {
@@ -38,6 +41,7 @@ impl Default for RunOptions {
             read: ReadOptions::default(),
             batch_docs: 256,
             batch_bytes: 8 << 20,
+            skip: BTreeSet::new(),
         }
     }
 }
@@ -62,9 +66,14 @@ pub fn run<S: Sink + ?Sized>(
         sink.error(e)?;
         totals.errors += 1;
     }
-    let mut docs = read_all(inputs, opts.read.clone()).map(|r| match r {
-        Ok(d) => Item::Doc(Box::new(d)),
-        Err(e) => Item::Err(e),
+    let mut skipped = 0u64;
+    let mut docs = read_all(inputs, opts.read.clone()).filter_map(|r| match r {
+        Ok(d) if opts.skip.contains(&d.id) => {
+            skipped += 1;
+            None
+        }
+        Ok(d) => Some(Item::Doc(Box::new(d))),
+        Err(e) => Some(Item::Err(e)),
     });
     let mut done = 0u64;
     loop {
@@ -93,6 +102,16 @@ pub fn run<S: Sink + ?Sized>(
             match r {
                 Ok(a) => {
                     sink.document(&a)?;
+                    if a.doc.lossy {
+                        let mut w = InputError::new(
+                            &a.doc.file,
+                            a.doc.line,
+                            "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
+                        );
+                        w.doc_id = Some(a.doc.id.clone());
+                        sink.warning(&w)?;
+                        totals.warnings += 1;
+                    }
                     totals.documents += 1;
                     totals.quotes += a.quotes.len() as u64;
                     totals.attributed += a
@@ -112,5 +131,7 @@ pub fn run<S: Sink + ?Sized>(
         }
         progress(done);
     }
+    drop(docs);
+    totals.skipped = skipped;
     Ok(totals)
 }
