@@ -278,6 +278,12 @@ impl CsvSink {
             return Ok((sink, done));
         }
         let bad = |table: &str, e: String| io::Error::other(format!("{table}: {e}"));
+        let mixed = |table: &str, why: &str| {
+            io::Error::other(format!(
+                "{table} {why}: the tables are not of one run (one was interrupted while \
+                 renaming them into place); run again without --resume"
+            ))
+        };
         let read = |table: &str| -> io::Result<csv::Reader<File>> {
             let mut r =
                 csv::Reader::from_path(dir.join(table)).map_err(|e| bad(table, e.to_string()))?;
@@ -289,12 +295,25 @@ impl CsvSink {
             done.insert(String::from_utf8_lossy(&rec[0]).into_owned());
             sink.documents.carry(&rec)?;
         }
-        for (table, t) in [
-            ("quotes.csv", &mut sink.quotes),
-            ("mentions.csv", &mut sink.mentions),
-        ] {
+        // Rows of a document documents.csv lacks mean tables of two runs (one killed while
+        // renaming its tables into place): carrying them would count that document twice.
+        let mut rows = [0u64; 2];
+        for (k, (table, t, id)) in [
+            ("quotes.csv", &mut sink.quotes, 1),
+            ("mentions.csv", &mut sink.mentions, 0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
             for rec in read(table)?.byte_records() {
-                t.carry(&rec.map_err(|e| bad(table, e.to_string()))?)?;
+                let rec = rec.map_err(|e| bad(table, e.to_string()))?;
+                let doc = String::from_utf8_lossy(rec.get(id).unwrap_or_default());
+                if !done.contains(&*doc) {
+                    let why = format!("has rows of {doc:?}, which documents.csv lacks");
+                    return Err(mixed(table, &why));
+                }
+                t.carry(&rec)?;
+                rows[k] += 1;
             }
         }
         for rec in read("errors.csv")?.byte_records() {
@@ -324,6 +343,11 @@ impl CsvSink {
                     quotes_spoken: num("entities.csv", &rec, 5)?,
                 },
             );
+        }
+        let mentioned: u64 = sink.entities.values().map(|s| s.mentions).sum();
+        if mentioned != rows[1] {
+            let why = format!("counts {mentioned} mentions, mentions.csv has {}", rows[1]);
+            return Err(mixed("entities.csv", &why));
         }
         for rec in read("speakers.csv")?.records() {
             let rec = rec.map_err(|e| bad("speakers.csv", e.to_string()))?;
@@ -363,14 +387,16 @@ impl CsvSink {
                 &s.documents.to_string(),
             ])?;
         }
+        // documents.csv goes last: --resume trusts it, and checks the others against it (a
+        // kill between two renames leaves tables of two runs, which it then refuses).
         let mut moves = Vec::new();
         for t in [
             self.quotes,
             self.mentions,
-            self.documents,
             self.errors,
             ent,
             spk,
+            self.documents,
         ] {
             moves.push(t.finish()?);
         }

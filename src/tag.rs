@@ -353,8 +353,14 @@ fn link_surnames(
                 let i = b.found_entity(&name, EntityType::Person, gender);
                 // Keep the surname index as `index` would rebuild it: each list in entity order.
                 let old = b.out.entities[i].surname.replace(word.clone());
-                if let Some(list) = old.and_then(|o| by_surname.get_mut(&o)) {
+                if let Some(o) = old
+                    && let Some(list) = by_surname.get_mut(&o)
+                {
                     list.retain(|&x| x != i);
+                    if list.is_empty() {
+                        // As a rebuilt index would: no surname without people.
+                        by_surname.remove(&o);
+                    }
                 }
                 let list = by_surname.entry(word.clone()).or_default();
                 if let Err(at) = list.binary_search(&i) {

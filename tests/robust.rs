@@ -478,6 +478,7 @@ fn resume_gives_the_tables_of_one_full_run() {
     let out = d.join("out");
     assert_eq!(run(&[], &half, &out).status.code(), Some(1));
     let first = doc_ids(&out).len();
+    let half_documents = std::fs::read(out.join("documents.csv")).unwrap();
     let o = run(&["--resume"], &[&input], &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(
@@ -499,4 +500,12 @@ fn resume_gives_the_tables_of_one_full_run() {
     let o = run(&["--resume"], &[&input], &again);
     assert!(String::from_utf8_lossy(&o.stderr).contains("0 documents"));
     same_tables(&again, &out);
+    // Tables of two runs (a kill between two renames: the new quotes.csv, the old
+    // documents.csv) are refused, not merged into double counts.
+    std::fs::write(again.join("documents.csv"), &half_documents).unwrap();
+    let o = run(&["--resume"], &[&input], &again);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("the tables are not of one run"), "{stderr}");
+    assert!(std::fs::read(again.join("documents.csv")).unwrap() == half_documents);
 }
