@@ -8,8 +8,8 @@
 # `-s none` leaves out AddressSanitizer (there is no unsafe code of ours for it to watch;
 # overflow checks and debug assertions stay on). New inputs go to a working corpus under
 # target/fuzz-corpus/ (seeded from the small committed corpus fuzz/corpus/TARGET), crashes to
-# fuzz/artifacts/TARGET/; turn each crash into a test under tests/ (tests/fuzz_regressions.rs)
-# and keep the committed corpus small with `cargo fuzz cmin`.
+# fuzz/artifacts/TARGET/; keep each crash under tests/fuzz_crashes/TARGET/ (tests/fuzz_corpus.rs runs them)
+# and refresh the small committed corpus with scripts/fuzz-corpus.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"
