@@ -366,11 +366,13 @@ impl<'a> Attributor<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
+        crate::work::step(1);
         let it = self.items.get(i)?;
         matches!(it.it, It::Word).then(|| it.span.text(self.text))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
+        crate::work::step(1);
         self.items.get(i).is_some_and(|it| it.it == It::Punct(c))
     }
 

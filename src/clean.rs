@@ -237,6 +237,7 @@ impl Cleaner {
         let mut hints = cx.hints.iter().peekable();
         for line in &lines {
             let s = line.span.text(text).trim();
+            crate::work::step(s.len());
             while hints.next_if(|h| h.span.end <= line.span.start).is_some() {}
             let hint = hints.peek().filter(|h| h.span.contains(line.span));
             let (kind, rule) = match hint {

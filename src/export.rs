@@ -8,6 +8,10 @@
 //! Tables are written to `NAME.csv.partial` and renamed into place by [`CsvSink::finish`], so an
 //! interrupted run never leaves half a table under the final name.
 //!
+//! [`CsvSink::resume`] starts from the complete tables already in a folder: their rows are
+//! carried over, their documents reported as done, and the aggregates go on from the counts
+//! entities.csv and speakers.csv hold, so the finished tables are those of one run over all.
+//!
 //! ```
 //! use saidby::{pipeline::Pipeline, export::{CsvSink, Sink, CsvOptions}};
 //! let dir = std::env::temp_dir().join(format!("saidby-doc-export-{}", std::process::id()));
@@ -102,6 +106,11 @@ pub const REMOVED_HEADER: &[&str] = &["doc_id", "start", "end", "reason", "text"
 pub trait Sink {
     fn document(&mut self, a: &Analysis) -> io::Result<()>;
     fn error(&mut self, e: &InputError) -> io::Result<()>;
+    /// A problem that did not stop the document (invalid UTF-8 replaced): reported like an
+    /// error, counted apart.
+    fn warning(&mut self, e: &InputError) -> io::Result<()> {
+        self.error(e)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -146,6 +155,12 @@ impl Table {
         })
     }
 
+    /// Rows of an earlier complete table, copied as they are (`--resume`).
+    fn carry(&mut self, record: &csv::ByteRecord) -> io::Result<()> {
+        self.writer.write_byte_record(record)?;
+        Ok(())
+    }
+
     fn row<I, S>(&mut self, cells: I) -> io::Result<()>
     where
         I: IntoIterator<Item = S>,
@@ -178,7 +193,7 @@ impl Table {
 #[derive(Default)]
 struct EntityStat {
     name: String,
-    etype: &'static str,
+    etype: std::borrow::Cow<'static, str>,
     documents: u64,
     mentions: u64,
     quotes_spoken: u64,
@@ -200,6 +215,10 @@ pub struct Totals {
     pub attributed: u64,
     pub mentions: u64,
     pub errors: u64,
+    /// Documents kept with a problem (invalid UTF-8 replaced).
+    pub warnings: u64,
+    /// Documents left out because the output folder's tables had them already (`--resume`).
+    pub skipped: u64,
     pub bytes: u64,
 }
 
@@ -265,6 +284,135 @@ impl CsvSink {
         })
     }
 
+    /// Like [`CsvSink::create`], but carrying over the complete tables already in `dir`: the
+    /// rows of quotes.csv, mentions.csv and documents.csv, the errors.csv rows of documents
+    /// that were kept (the others are read again and so reported again), and the counts of
+    /// entities.csv and speakers.csv, which the new documents add to. Returns the doc_ids
+    /// done, for the run to skip. A folder without documents.csv is a fresh start. The earlier
+    /// tables must come from the same version and options (`--raw-csv` included): cells are
+    /// carried as they were written.
+    pub fn resume(dir: &Path, opts: CsvOptions) -> io::Result<(CsvSink, BTreeSet<String>)> {
+        let mut sink = CsvSink::create(dir, opts)?;
+        let mut done = BTreeSet::new();
+        let documents = dir.join("documents.csv");
+        if !documents.exists() {
+            return Ok((sink, done));
+        }
+        let bad = |table: &str, e: String| io::Error::other(format!("{table}: {e}"));
+        let mixed = |table: &str, why: &str| {
+            io::Error::other(format!(
+                "{table} {why}: the tables are not of one run (one was interrupted while \
+                 renaming them into place); run again without --resume"
+            ))
+        };
+        let read = |table: &str| -> io::Result<csv::Reader<File>> {
+            let mut r =
+                csv::Reader::from_path(dir.join(table)).map_err(|e| bad(table, e.to_string()))?;
+            r.byte_headers().map_err(|e| bad(table, e.to_string()))?;
+            Ok(r)
+        };
+        for rec in read("documents.csv")?.byte_records() {
+            let rec = rec.map_err(|e| bad("documents.csv", e.to_string()))?;
+            done.insert(String::from_utf8_lossy(&rec[0]).into_owned());
+            sink.documents.carry(&rec)?;
+        }
+        // Rows of a document documents.csv lacks mean tables of two runs (one killed while
+        // renaming its tables into place): carrying them would count that document twice.
+        let mut rows = [0u64; 2];
+        for (k, (table, t, id)) in [
+            ("quotes.csv", &mut sink.quotes, 1),
+            ("mentions.csv", &mut sink.mentions, 0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for rec in read(table)?.byte_records() {
+                let rec = rec.map_err(|e| bad(table, e.to_string()))?;
+                let doc = String::from_utf8_lossy(rec.get(id).unwrap_or_default());
+                if !done.contains(&*doc) {
+                    let why = format!("has rows of {doc:?}, which documents.csv lacks");
+                    return Err(mixed(table, &why));
+                }
+                t.carry(&rec)?;
+                rows[k] += 1;
+            }
+        }
+        for rec in read("errors.csv")?.byte_records() {
+            let rec = rec.map_err(|e| bad("errors.csv", e.to_string()))?;
+            if rec
+                .get(2)
+                .is_some_and(|id| done.contains(&*String::from_utf8_lossy(id)))
+            {
+                sink.errors.carry(&rec)?;
+            }
+        }
+        // The optional outputs of the documents kept, when this run asks for them again.
+        if let Some(t) = &mut sink.removed
+            && dir.join("removed.csv").exists()
+        {
+            for rec in read("removed.csv")?.byte_records() {
+                let rec = rec.map_err(|e| bad("removed.csv", e.to_string()))?;
+                if rec
+                    .get(0)
+                    .is_some_and(|id| done.contains(&*String::from_utf8_lossy(id)))
+                {
+                    t.carry(&rec)?;
+                }
+            }
+        }
+        if let Some((file, _, path)) = &mut sink.body
+            && path.exists()
+        {
+            let old =
+                std::fs::read_to_string(&*path).map_err(|e| bad("body.jsonl", e.to_string()))?;
+            for line in old.lines() {
+                let id = serde_json::from_str::<serde_json::Value>(line)
+                    .ok()
+                    .and_then(|v| v.get("doc_id").and_then(|d| d.as_str().map(str::to_owned)));
+                if id.is_some_and(|id| done.contains(&id)) {
+                    writeln!(file, "{line}")?;
+                }
+            }
+        }
+        let text = |rec: &csv::StringRecord, i: usize| rec.get(i).unwrap_or("").to_string();
+        let num = |table: &str, rec: &csv::StringRecord, i: usize| -> io::Result<u64> {
+            rec.get(i)
+                .and_then(|c| c.parse().ok())
+                .ok_or_else(|| bad(table, format!("not a count in column {}", i + 1)))
+        };
+        for rec in read("entities.csv")?.records() {
+            let rec = rec.map_err(|e| bad("entities.csv", e.to_string()))?;
+            sink.entities.insert(
+                text(&rec, 0),
+                EntityStat {
+                    name: text(&rec, 1),
+                    etype: text(&rec, 2).into(),
+                    documents: num("entities.csv", &rec, 3)?,
+                    mentions: num("entities.csv", &rec, 4)?,
+                    quotes_spoken: num("entities.csv", &rec, 5)?,
+                },
+            );
+        }
+        let mentioned: u64 = sink.entities.values().map(|s| s.mentions).sum();
+        if mentioned != rows[1] {
+            let why = format!("counts {mentioned} mentions, mentions.csv has {}", rows[1]);
+            return Err(mixed("entities.csv", &why));
+        }
+        for rec in read("speakers.csv")?.records() {
+            let rec = rec.map_err(|e| bad("speakers.csv", e.to_string()))?;
+            sink.speakers.insert(
+                text(&rec, 0),
+                SpeakerStat {
+                    name: text(&rec, 1),
+                    quotes: num("speakers.csv", &rec, 2)?,
+                    words: num("speakers.csv", &rec, 3)?,
+                    documents: num("speakers.csv", &rec, 4)?,
+                },
+            );
+        }
+        Ok((sink, done))
+    }
+
     /// Writes the aggregate tables and renames every table into place.
     pub fn finish(self) -> io::Result<Totals> {
         let mut ent = Table::create(&self.dir, "entities.csv", ENTITIES_HEADER, self.raw)?;
@@ -272,7 +420,7 @@ impl CsvSink {
             ent.row([
                 id.as_str(),
                 &s.name,
-                s.etype,
+                &s.etype,
                 &s.documents.to_string(),
                 &s.mentions.to_string(),
                 &s.quotes_spoken.to_string(),
@@ -288,17 +436,12 @@ impl CsvSink {
                 &s.documents.to_string(),
             ])?;
         }
+        // documents.csv goes last: --resume trusts it, and checks the others against it (a
+        // kill between two renames leaves tables of two runs, which it then refuses).
         let mut moves = Vec::new();
-        for t in [
-            self.quotes,
-            self.mentions,
-            self.documents,
-            self.errors,
-            ent,
-            spk,
-        ]
-        .into_iter()
-        .chain(self.removed)
+        for t in [self.quotes, self.mentions, self.errors, ent, spk]
+            .into_iter()
+            .chain(self.removed)
         {
             moves.push(t.finish()?);
         }
@@ -307,6 +450,7 @@ impl CsvSink {
             file.get_ref().sync_all()?;
             moves.push((partial, path));
         }
+        moves.push(self.documents.finish()?);
         for (from, to) in moves {
             std::fs::rename(from, to)?;
         }
@@ -447,7 +591,7 @@ impl Sink for CsvSink {
                         sid,
                         EntityStat {
                             name: e.name.clone(),
-                            etype: e.etype.name(),
+                            etype: e.etype.name().into(),
                             quotes_spoken: 1,
                             ..EntityStat::default()
                         },
@@ -475,7 +619,7 @@ impl Sink for CsvSink {
                 .entry(e.id.clone())
                 .or_insert_with(|| EntityStat {
                     name: e.name.clone(),
-                    etype: e.etype.name(),
+                    etype: e.etype.name().into(),
                     ..EntityStat::default()
                 });
             st.mentions += 1;
@@ -520,12 +664,23 @@ impl Sink for CsvSink {
 
     fn error(&mut self, e: &InputError) -> io::Result<()> {
         self.totals.errors += 1;
+        self.error_row(e)
+    }
+
+    fn warning(&mut self, e: &InputError) -> io::Result<()> {
+        self.totals.warnings += 1;
+        self.error_row(e)
+    }
+}
+
+impl CsvSink {
+    fn error_row(&mut self, e: &InputError) -> io::Result<()> {
         let line = e.line.map(|l| l.to_string()).unwrap_or_default();
         self.errors.row([
             e.file.as_str(),
             &line,
             e.doc_id.as_deref().unwrap_or(""),
-            &e.reason,
+            &one_line(&e.reason),
         ])
     }
 }

@@ -457,6 +457,7 @@ impl Gazetteer {
         };
         let mut pos = start;
         while pos < end {
+            crate::work::step(1);
             let input = aho_corasick::Input::new(text).range(pos..end);
             let Some(m) = ac.find(input) else { break };
             let alias = &self.aliases[m.pattern().as_usize()];

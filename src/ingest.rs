@@ -10,6 +10,11 @@
 //! the file system lists them in.
 //!
 //! A bad file or line becomes an [`InputError`] in the stream and the next document follows.
+//! Every document's text is checked the same way whatever its format ([`check_text`]):
+//! binary content (NUL bytes, control characters) and empty text are errors; invalid UTF-8 is
+//! replaced and flagged ([`Document::lossy`]), or the document skipped, by [`InvalidUtf8`].
+//! The readers also work on any byte stream ([`text_document`], [`jsonl_documents`],
+//! [`csv_documents`]), which is how the fuzz targets drive them.
 //!
 //! ```
 //! use saidby::ingest::{Input, ReadOptions};
@@ -22,6 +27,7 @@
 //! assert_eq!(items[1].as_ref().unwrap_err().line, Some(2));
 //! ```
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -71,10 +77,21 @@ pub struct Input {
     pub stdin: bool,
 }
 
+/// What to do with a document whose bytes are not valid UTF-8.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InvalidUtf8 {
+    /// Replace each invalid sequence with U+FFFD, analyse, and flag the document.
+    #[default]
+    Replace,
+    /// Skip the document and report where its first invalid byte is.
+    Skip,
+}
+
 #[derive(Clone, Debug)]
 pub struct ReadOptions {
     pub text_column: String,
     pub id_column: String,
+    pub invalid_utf8: InvalidUtf8,
 }
 
 impl Default for ReadOptions {
@@ -82,6 +99,7 @@ impl Default for ReadOptions {
         ReadOptions {
             text_column: "text".into(),
             id_column: "id".into(),
+            invalid_utf8: InvalidUtf8::Replace,
         }
     }
 }
@@ -106,6 +124,7 @@ impl Input {
     pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
         let mut inputs = Vec::new();
         let mut errors = Vec::new();
+        let mut visited = HashSet::new();
         for path in paths {
             if path.as_os_str() == "-" {
                 inputs.push(Input {
@@ -116,7 +135,7 @@ impl Input {
                 continue;
             }
             match std::fs::metadata(path) {
-                Ok(m) if m.is_dir() => walk(path, &mut inputs, &mut errors),
+                Ok(m) if m.is_dir() => walk(path, &mut inputs, &mut errors, &mut visited),
                 Ok(_) => {
                     let format = format_of(path).unwrap_or(Format::Text);
                     inputs.push(Input {
@@ -128,7 +147,7 @@ impl Input {
                 Err(e) => errors.push(InputError::new(
                     path.display().to_string(),
                     None,
-                    e.to_string(),
+                    format!("cannot read: {e}"),
                 )),
             }
         }
@@ -144,15 +163,36 @@ impl Input {
     }
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+/// Adds the files of `dir` and its sub-folders in sorted order. A folder reached twice (a
+/// symbolic link back up the tree) is reported once and not read again, and so are files that
+/// are not regular files (pipes, devices), which could block or never end.
+fn walk(
+    dir: &Path,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<InputError>,
+    visited: &mut HashSet<PathBuf>,
+) {
+    let error =
+        |path: &Path, reason: String| InputError::new(path.display().to_string(), None, reason);
+    match std::fs::canonicalize(dir) {
+        Ok(real) => {
+            if !visited.insert(real) {
+                errors.push(error(
+                    dir,
+                    "folder already read (a link loops back to it)".into(),
+                ));
+                return;
+            }
+        }
+        Err(e) => {
+            errors.push(error(dir, format!("cannot read folder: {e}")));
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(InputError::new(
-                dir.display().to_string(),
-                None,
-                e.to_string(),
-            ));
+            errors.push(error(dir, format!("cannot read folder: {e}")));
             return;
         }
     };
@@ -160,19 +200,19 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
     for entry in entries {
         match entry {
             Ok(e) => paths.push(e.path()),
-            Err(e) => errors.push(InputError::new(
-                dir.display().to_string(),
-                None,
-                e.to_string(),
-            )),
+            Err(e) => errors.push(error(dir, format!("cannot read folder: {e}"))),
         }
     }
     paths.sort();
     for path in paths {
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, inputs, errors),
-            Ok(_) => {
+            Ok(m) if m.is_dir() => walk(&path, inputs, errors, visited),
+            Ok(m) => {
                 if let Some(format) = format_of(&path) {
+                    if !m.is_file() {
+                        errors.push(error(&path, "not a regular file".into()));
+                        continue;
+                    }
                     inputs.push(Input {
                         path,
                         format,
@@ -180,11 +220,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
                     });
                 }
             }
-            Err(e) => errors.push(InputError::new(
-                path.display().to_string(),
-                None,
-                e.to_string(),
-            )),
+            Err(e) => errors.push(error(&path, format!("cannot read: {e}"))),
         }
     }
 }
@@ -205,20 +241,33 @@ fn read_input(input: Input, opts: ReadOptions) -> Items {
     let name = input.name();
     if input.stdin {
         let reader = BufReader::new(std::io::stdin());
-        return Box::new(JsonlReader::new(name, Box::new(reader)));
+        return Box::new(jsonl_documents(name, reader, opts));
     }
+    let file = match File::open(&input.path) {
+        Ok(f) => f,
+        Err(e) => {
+            let e = InputError::new(name, None, format!("cannot read: {e}"));
+            return Box::new(std::iter::once(Err(e)));
+        }
+    };
     match input.format {
-        Format::Text => Box::new(std::iter::once(read_text_file(&input.path, &name))),
-        Format::Html => Box::new(std::iter::once(read_html_file(&input.path, &name))),
-        Format::Jsonl => match File::open(&input.path) {
-            Ok(f) => Box::new(JsonlReader::new(name, Box::new(BufReader::new(f)))),
-            Err(e) => Box::new(std::iter::once(Err(InputError::new(
-                name,
-                None,
-                e.to_string(),
-            )))),
-        },
-        Format::Csv => read_csv(&input.path, name, &opts),
+        Format::Text => {
+            let mut bytes = Vec::new();
+            let mut file = file;
+            if let Err(e) = file.read_to_end(&mut bytes) {
+                let e = InputError::new(name, None, format!("cannot read: {e}"));
+                return Box::new(std::iter::once(Err(e)));
+            }
+            Box::new(std::iter::once(text_document(
+                &name,
+                stem(&input.path),
+                bytes,
+                &opts,
+            )))
+        }
+        Format::Html => Box::new(std::iter::once(read_html_file(file, &input.path, &name))),
+        Format::Jsonl => Box::new(jsonl_documents(name, BufReader::new(file), opts)),
+        Format::Csv => Box::new(csv_documents(name, file, opts)),
     }
 }
 
@@ -230,24 +279,76 @@ pub fn decode(bytes: Vec<u8>) -> (String, bool) {
     }
 }
 
+/// How much of a document's start [`looks_binary`] samples.
+const BINARY_SAMPLE: usize = 64 << 10;
+
+/// Whether bytes are no text to analyse: at least 1% NUL bytes, or at least 10% control
+/// characters (NUL included; not tab, line breaks, form feed or escape), in the first 64 KiB.
+/// Images, archives, UTF-16 files and random bytes all are; a stray NUL, or text in another
+/// encoding (invalid UTF-8, replaced and flagged), is not.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    if sample.is_empty() {
+        return false;
+    }
+    let nul = memchr::memchr_iter(0, sample).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0..=8 | 14..=26 | 28..=31 | 127))
+        .count();
+    nul * 100 >= sample.len() || control * 10 >= sample.len()
+}
+
+/// Checks and decodes a document's text: binary content and empty text are refused with a
+/// reason; invalid UTF-8 is replaced (and `true` returned) or refused, as `policy` says.
+pub fn check_text(bytes: Vec<u8>, policy: InvalidUtf8) -> Result<(String, bool), String> {
+    if looks_binary(&bytes) {
+        return Err("binary content (NUL bytes or control characters), not analysed".into());
+    }
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) if policy == InvalidUtf8::Skip => {
+            let at = e.utf8_error().valid_up_to();
+            return Err(format!(
+                "invalid UTF-8 at byte {at}, skipped (--invalid-utf8 skip)"
+            ));
+        }
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    if text.trim().is_empty() {
+        return Err(if text.is_empty() {
+            "empty text".into()
+        } else {
+            "no text, only white space".into()
+        });
+    }
+    Ok((text, lossy))
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 
-fn read_text_file(path: &Path, name: &str) -> Result<Document, InputError> {
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| InputError::new(name, None, e.to_string()))?;
-    let (mut text, lossy) = decode(bytes);
+/// One `.txt` article from its bytes: `name` is where it came from, `id` its document id.
+pub fn text_document(
+    name: &str,
+    id: String,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<Document, InputError> {
+    let (mut text, lossy) = check_text(bytes, opts.invalid_utf8).map_err(|reason| {
+        let mut e = InputError::new(name, None, reason);
+        e.doc_id = Some(id.clone());
+        e
+    })?;
     if text.starts_with('\u{feff}') {
         // A byte-order mark is not text: replace it by a space so offsets stay put.
         text.replace_range(0..3, "   ");
     }
     Ok(Document {
-        id: stem(path),
+        id,
         text,
         file: name.to_string(),
         lossy,
@@ -266,19 +367,17 @@ fn html_stem(path: &Path) -> Option<String> {
 }
 
 /// A saved page, gzip-compressed or not; its text is extracted later, by the pipeline.
-fn read_html_file(path: &Path, name: &str) -> Result<Document, InputError> {
+fn read_html_file(file: File, path: &Path, name: &str) -> Result<Document, InputError> {
     let mut bytes = Vec::new();
     let gz = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let read = File::open(path).and_then(|f| {
-        if gz {
-            flate2::read::MultiGzDecoder::new(f).read_to_end(&mut bytes)
-        } else {
-            BufReader::new(f).read_to_end(&mut bytes)
-        }
-    });
-    read.map_err(|e| InputError::new(name, None, e.to_string()))?;
+    let read = if gz {
+        flate2::read::MultiGzDecoder::new(file).read_to_end(&mut bytes)
+    } else {
+        BufReader::new(file).read_to_end(&mut bytes)
+    };
+    read.map_err(|e| InputError::new(name, None, format!("cannot read: {e}")))?;
     let (html, lossy) = crate::html::decode_page(bytes);
     Ok(Document {
         id: html_stem(path).unwrap_or_else(|| stem(path)),
@@ -309,40 +408,60 @@ fn field(v: Option<serde_json::Value>) -> Option<String> {
     }
 }
 
-struct JsonlReader {
+/// The articles of a JSONL stream, one per line; `name` is the file (or `-`) they came from.
+pub fn jsonl_documents<R: BufRead>(
     name: String,
-    reader: Box<dyn BufRead>,
-    line: u64,
-    buf: Vec<u8>,
-}
-
-impl JsonlReader {
-    fn new(name: String, reader: Box<dyn BufRead>) -> JsonlReader {
-        JsonlReader {
-            name,
-            reader,
-            line: 0,
-            buf: Vec::new(),
-        }
+    reader: R,
+    opts: ReadOptions,
+) -> impl Iterator<Item = Result<Document, InputError>> {
+    JsonlReader {
+        name,
+        reader,
+        opts,
+        line: 0,
+        items: 0,
+        failed: false,
+        buf: Vec::new(),
     }
 }
 
-impl Iterator for JsonlReader {
+struct JsonlReader<R> {
+    name: String,
+    reader: R,
+    opts: ReadOptions,
+    line: u64,
+    /// Documents and errors yielded so far (none at the end: an empty file, reported).
+    items: u64,
+    /// A read error ends the stream: it would only repeat.
+    failed: bool,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
     type Item = Result<Document, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
         loop {
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
+                Ok(0) => {
+                    if self.items == 0 {
+                        self.items += 1;
+                        let reason = "empty file: no JSON lines";
+                        return Some(Err(InputError::new(&self.name, None, reason)));
+                    }
+                    return None;
+                }
                 Ok(_) => {}
                 Err(e) => {
                     self.line += 1;
-                    return Some(Err(InputError::new(
-                        &self.name,
-                        Some(self.line),
-                        e.to_string(),
-                    )));
+                    self.items += 1;
+                    self.failed = true;
+                    let reason = format!("cannot read: {e}");
+                    return Some(Err(InputError::new(&self.name, Some(self.line), reason)));
                 }
             }
             self.line += 1;
@@ -350,16 +469,43 @@ impl Iterator for JsonlReader {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_json_line(&self.name, self.line, line));
+            self.items += 1;
+            return Some(parse_json_line(&self.name, self.line, line, &self.opts));
         }
     }
 }
 
-fn parse_json_line(name: &str, line: u64, bytes: Vec<u8>) -> Result<Document, InputError> {
-    let (s, lossy) = decode(bytes);
-    let rec: JsonRecord = serde_json::from_str(s.trim())
-        .map_err(|e| InputError::new(name, Some(line), format!("not a JSON object: {e}")))?;
+fn parse_json_line(
+    name: &str,
+    line: u64,
+    mut bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<Document, InputError> {
+    let err = |reason: String| InputError::new(name, Some(line), reason);
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    let (s, lossy) = match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) if opts.invalid_utf8 == InvalidUtf8::Skip => {
+            let at = e.utf8_error().valid_up_to();
+            return Err(err(format!(
+                "invalid UTF-8 at byte {at} of the line, skipped (--invalid-utf8 skip)"
+            )));
+        }
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    let json = s.trim();
+    if !json.starts_with('{') {
+        return Err(err("not a JSON object".into()));
+    }
+    let rec: JsonRecord =
+        serde_json::from_str(json).map_err(|e| err(format!("not a JSON object: {e}")))?;
     let id = field(rec.id);
+    let with_id = |mut e: InputError| {
+        e.doc_id = id.clone();
+        e
+    };
     let mut html = None;
     let text = match rec.text {
         Some(serde_json::Value::String(t)) => t,
@@ -367,17 +513,17 @@ fn parse_json_line(name: &str, line: u64, bytes: Vec<u8>) -> Result<Document, In
             html = field(rec.html);
             String::new()
         }
-        Some(_) => {
-            let mut e = InputError::new(name, Some(line), "field \"text\" is not a string");
-            e.doc_id = id;
-            return Err(e);
-        }
-        None => {
-            let mut e = InputError::new(name, Some(line), "no \"text\" or \"html\" field");
-            e.doc_id = id;
-            return Err(e);
-        }
+        Some(_) => return Err(with_id(err("field \"text\" is not a string".into()))),
+        None => return Err(with_id(err("no \"text\" or \"html\" field".into()))),
     };
+    // A page's text is extracted later, by the pipeline; its markup is checked here.
+    let checked = match &html {
+        Some(page) => {
+            check_text(page.clone().into_bytes(), opts.invalid_utf8).map(|_| (text, false))
+        }
+        None => check_text(text.into_bytes(), opts.invalid_utf8),
+    };
+    let (text, text_lossy) = checked.map_err(|r| with_id(err(r)))?;
     let id = id.unwrap_or_else(|| format!("{}:{line}", stem(Path::new(name))));
     Ok(Document {
         id,
@@ -388,59 +534,83 @@ fn parse_json_line(name: &str, line: u64, bytes: Vec<u8>) -> Result<Document, In
         source: field(rec.source),
         file: name.to_string(),
         line: Some(line),
-        lossy,
+        lossy: lossy || text_lossy,
         html,
         ..Document::default()
     })
 }
 
-fn read_csv(path: &Path, name: String, opts: &ReadOptions) -> Items {
-    let mut reader = match csv::ReaderBuilder::new().flexible(true).from_path(path) {
-        Ok(r) => r,
-        Err(e) => {
-            return Box::new(std::iter::once(Err(InputError::new(
-                name,
-                None,
-                e.to_string(),
-            ))));
-        }
-    };
+/// The articles of a CSV stream with a header row; `name` is the file they came from. The
+/// text and id columns are found by name ([`ReadOptions`]); a row with more or fewer fields
+/// than the header is reported, not guessed at.
+pub fn csv_documents<R: Read + 'static>(name: String, reader: R, opts: ReadOptions) -> Items {
+    let one = |e: InputError| -> Items { Box::new(std::iter::once(Err(e))) };
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = match reader.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => {
-            return Box::new(std::iter::once(Err(InputError::new(
-                name,
-                Some(1),
-                e.to_string(),
-            ))));
-        }
+        Err(e) => return one(InputError::new(name, Some(1), e.to_string())),
     };
+    if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
+        return one(InputError::new(name, None, "empty file: no CSV header"));
+    }
     let col = |want: &str| headers.iter().position(|h| h == want.as_bytes());
     let Some(text_col) = col(&opts.text_column) else {
         let reason = format!("no column {:?} in the header", opts.text_column);
-        return Box::new(std::iter::once(Err(InputError::new(name, Some(1), reason))));
+        return one(InputError::new(name, Some(1), reason));
     };
     let id_col = col(&opts.id_column);
     let meta = [col("title"), col("date"), col("url"), col("source")];
     let width = headers.len();
-    let stem = stem(path);
-    Box::new(reader.into_byte_records().enumerate().map(move |(i, rec)| {
+    let stem = stem(Path::new(&name));
+    let mut records = 0u64;
+    let mut rows = reader.into_byte_records().enumerate();
+    // A read error does not move the reader on: the stream ends there.
+    let mut failed = false;
+    Box::new(std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        let Some((i, rec)) = rows.next() else {
+            if records == 0 {
+                records += 1;
+                return Some(Err(InputError::new(
+                    &name,
+                    None,
+                    "no records after the header",
+                )));
+            }
+            return None;
+        };
+        records += 1;
         let fallback_line = i as u64 + 2;
-        let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(fallback_line);
-            InputError::new(&name, Some(line), e.to_string())
-        })?;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                failed = e.is_io_error();
+                let line = e.position().map(|p| p.line()).unwrap_or(fallback_line);
+                return Some(Err(InputError::new(&name, Some(line), e.to_string())));
+            }
+        };
         let line = rec.position().map(|p| p.line()).unwrap_or(fallback_line);
+        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).map(|b| decode(b.to_vec()));
+        let id = get(id_col).map(|(s, _)| s).filter(|s| !s.is_empty());
+        let err = |reason: String| {
+            let mut e = InputError::new(&name, Some(line), reason);
+            e.doc_id = id.clone();
+            e
+        };
         if rec.len() != width {
             let reason = format!("record has {} fields, the header has {width}", rec.len());
-            return Err(InputError::new(&name, Some(line), reason));
+            return Some(Err(err(reason)));
         }
-        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).map(|b| decode(b.to_vec()));
-        let (text, lossy) = get(Some(text_col)).unwrap_or_default();
-        let id = get(id_col).map(|(s, _)| s).filter(|s| !s.is_empty());
+        let bytes = rec.get(text_col).unwrap_or_default().to_vec();
+        let (text, lossy) = match check_text(bytes, opts.invalid_utf8) {
+            Ok(t) => t,
+            Err(reason) => return Some(Err(err(reason))),
+        };
         let [title, date, url, source] =
             meta.map(|c| get(c).map(|(s, _)| s).filter(|s| !s.is_empty()));
-        Ok(Document {
+        Some(Ok(Document {
             id: id.unwrap_or_else(|| format!("{stem}:{line}")),
             text,
             title,
@@ -451,7 +621,7 @@ fn read_csv(path: &Path, name: String, opts: &ReadOptions) -> Items {
             line: Some(line),
             lossy,
             ..Document::default()
-        })
+        }))
     }))
 }
 
@@ -516,6 +686,7 @@ mod tests {
         let opts = ReadOptions {
             text_column: "body".into(),
             id_column: "key".into(),
+            ..ReadOptions::default()
         };
         let items: Vec<_> = read_all(inputs, opts).collect();
         let first = items[0].as_ref().unwrap();
@@ -529,11 +700,31 @@ mod tests {
     }
 
     #[test]
+    fn binary_is_told_from_text_in_another_encoding() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0"));
+        let utf16: Vec<u8> = "Hello".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(looks_binary(&utf16));
+        assert!(looks_binary(b"\x01\x02\x03 text"));
+        assert!(!looks_binary(
+            "Caf\u{e9} \u{201c}quoted\u{201d}\t\r\n".as_bytes()
+        ));
+        assert!(!looks_binary(b"caf\xe9 said, \xab\xbb in Latin-1"));
+        let mut long = "word ".repeat(200).into_bytes();
+        long.push(0);
+        assert!(!looks_binary(&long), "a stray NUL");
+        assert!(!looks_binary(b""));
+    }
+
+    #[test]
     fn invalid_utf8_is_decoded_and_flagged() {
         let d = tmp("utf8");
         let p = d.join("bad.txt");
         std::fs::write(&p, b"caf\xe9 said").unwrap();
-        let doc = read_text_file(&p, "bad.txt").unwrap();
+        let (inputs, _) = Input::discover(&[p]);
+        let doc = read_all(inputs, ReadOptions::default())
+            .next()
+            .unwrap()
+            .unwrap();
         assert!(doc.lossy);
         assert_eq!(doc.text, "caf\u{fffd} said");
     }

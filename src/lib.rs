@@ -25,6 +25,8 @@ pub mod html;
 pub mod ingest;
 pub mod lexicon;
 pub mod names;
+#[doc(hidden)]
+pub mod pathological;
 pub mod pipeline;
 pub mod quotes;
 pub mod run;
@@ -32,3 +34,4 @@ pub mod segment;
 pub mod span;
 pub mod tag;
 pub mod text;
+mod work;

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use saidby::export::{CsvOptions, CsvSink};
-use saidby::ingest::{Input, ReadOptions};
+use saidby::ingest::{Input, InvalidUtf8, ReadOptions};
 use saidby::pipeline::{Pipeline, PipelineOptions};
 use saidby::run::{RunOptions, run};
 
@@ -82,6 +82,16 @@ struct InputArgs {
     /// The CSV column holding the document id.
     #[arg(long, default_value = "id")]
     id_column: String,
+    /// A document that is not valid UTF-8: replace the bad bytes with U+FFFD and flag it
+    /// (documents.csv warnings, errors.csv), or skip it with its reason in errors.csv.
+    #[arg(long, value_enum, default_value_t = Utf8Arg::Replace)]
+    invalid_utf8: Utf8Arg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Utf8Arg {
+    Replace,
+    Skip,
 }
 
 #[derive(Args)]
@@ -110,6 +120,11 @@ struct RunArgs {
     /// across many documents are then not recognised as furniture).
     #[arg(long)]
     single_pass: bool,
+    /// Keep the complete tables already in the output folder and analyse only the documents
+    /// whose doc_id its documents.csv does not have; the tables then are those of one run
+    /// over everything (same version and options assumed).
+    #[arg(long)]
+    resume: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -140,6 +155,10 @@ fn read_opts(i: &InputArgs) -> ReadOptions {
     ReadOptions {
         text_column: i.text_column.clone(),
         id_column: i.id_column.clone(),
+        invalid_utf8: match i.invalid_utf8 {
+            Utf8Arg::Replace => InvalidUtf8::Replace,
+            Utf8Arg::Skip => InvalidUtf8::Skip,
+        },
     }
 }
 
@@ -153,13 +172,19 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
             .context("starting worker threads")?;
     }
     let (inputs, errors) = Input::discover(&args.input.inputs);
-    let csv = CsvOptions {
+    let csv_opts = CsvOptions {
         raw: args.raw_csv,
         removed: args.removed,
         body: args.body,
     };
-    let mut sink = CsvSink::create(&args.out, csv)
-        .with_context(|| format!("creating tables in {}", args.out.display()))?;
+    let (mut sink, done) = if args.resume {
+        CsvSink::resume(&args.out, csv_opts)
+            .with_context(|| format!("resuming from the tables in {}", args.out.display()))?
+    } else {
+        let sink = CsvSink::create(&args.out, csv_opts)
+            .with_context(|| format!("creating tables in {}", args.out.display()))?;
+        (sink, Default::default())
+    };
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
@@ -173,6 +198,7 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let opts = RunOptions {
         read: read_opts(&args.input),
         corpus_pass: !args.single_pass,
+        skip: done,
         ..RunOptions::default()
     };
     let totals = run(&p, inputs, errors, &opts, &mut sink, |n| {
@@ -193,12 +219,18 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
         } else {
             0.0
         };
+        let skipped = if args.resume {
+            format!(", {} already in the tables", totals.skipped)
+        } else {
+            String::new()
+        };
         eprintln!(
-            "saidby: {} documents, {} quotes ({share:.1}% attributed), {} mentions, {} errors, {secs:.2} s, {:.1} MB/s",
+            "saidby: {} documents, {} quotes ({share:.1}% attributed), {} mentions, {} errors, {} warnings{skipped}, {secs:.2} s, {:.1} MB/s",
             totals.documents,
             totals.quotes,
             totals.mentions,
             totals.errors,
+            totals.warnings,
             totals.bytes as f64 / 1e6 / secs.max(1e-9)
         );
     }

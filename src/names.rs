@@ -168,6 +168,7 @@ fn read_run(
     out: &mut Vec<NameCandidate>,
 ) {
     let run = &toks[start..end];
+    crate::work::step(run.len());
     let words = words_of(text, run);
     let has_suffix_at = |k: usize| lex.is_org_suffix(words[k]);
     // Two organisations joined: "BBC World Service and WGBH-Boston" (a name before "and" that

@@ -131,6 +131,86 @@ impl Analysis {
         String::new()
     }
 
+    /// Checks every span the stages reported (blocks, paragraphs, sentences, quote segments
+    /// and nested quotes, speaker mentions, names and cues, entity mentions and roles): each
+    /// must lie inside the text, start at or before its end, and fall on character boundaries;
+    /// every index must point into its list. The property tests and fuzz targets hold every
+    /// input to this.
+    pub fn check_spans(&self) -> Result<(), String> {
+        let text = self.text.as_str();
+        let ok = |what: &str, s: Span| -> Result<(), String> {
+            if s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+            {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} {}..{} is not a span of the {}-byte text",
+                    s.start,
+                    s.end,
+                    text.len()
+                ))
+            }
+        };
+        for b in &self.cleaned.blocks {
+            ok("block", b.span)?;
+        }
+        if let Some(d) = self.cleaned.date {
+            ok("date", d)?;
+        }
+        for p in &self.seg.paragraphs {
+            ok("paragraph", p.span)?;
+        }
+        for s in &self.seg.sentences {
+            ok("sentence", *s)?;
+        }
+        let entities = self.tagged.entities.len();
+        for q in &self.quotes {
+            if q.quote.segments.is_empty() {
+                return Err("a quote without segments".into());
+            }
+            for s in &q.quote.segments {
+                ok("quote content", s.content)?;
+                ok("quote outer", s.outer)?;
+                if s.paragraph >= self.seg.paragraphs.len() {
+                    return Err(format!("quote segment in paragraph {}", s.paragraph));
+                }
+            }
+            for n in &q.quote.nested {
+                ok("nested quote", *n)?;
+            }
+            let at = &q.attribution;
+            for (what, s) in [
+                ("speaker mention", at.mention),
+                ("cue", at.cue),
+                ("name", at.name),
+            ] {
+                if let Some(s) = s {
+                    ok(what, s)?;
+                }
+            }
+            for e in at.entity.iter().chain(&at.joint) {
+                if *e >= entities {
+                    return Err(format!("speaker entity {e} of {entities}"));
+                }
+            }
+        }
+        for m in &self.tagged.mentions {
+            ok("mention", m.span)?;
+            if m.entity >= entities {
+                return Err(format!("mention of entity {} of {entities}", m.entity));
+            }
+        }
+        for e in &self.tagged.entities {
+            for (r, _) in &e.roles {
+                ok("role", *r)?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn title(&self) -> Option<&str> {
         self.cleaned
             .title()

@@ -123,9 +123,12 @@ fn closes_before(c: char) -> bool {
 
 /// Words that begin with an elision apostrophe: 'tis, 'em, 'n', '90s.
 fn is_elision(rest: &str) -> bool {
+    // Eight characters are enough to tell: every elision is shorter (and a long word after an
+    // apostrophe is never read whole, however long).
     let word: String = rest
         .chars()
         .take_while(|c| c.is_alphanumeric())
+        .take(8)
         .collect::<String>()
         .to_lowercase();
     if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -145,6 +148,7 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
     let mut prev: Option<char> = None;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        crate::work::step(1);
         if !is_mark_char(c) {
             prev = Some(c);
             continue;
@@ -243,7 +247,9 @@ struct Open {
 
 /// Whether the last non-space character before `pos` in the paragraph ends a sentence.
 fn after_sentence_end(text: &str, para: Span, pos: usize) -> bool {
-    let before = Span::new(para.start, pos).text(text).trim_end();
+    let whole = Span::new(para.start, pos).text(text);
+    let before = whole.trim_end();
+    crate::work::step(whole.len() - before.len());
     before
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .chars()
@@ -252,6 +258,11 @@ fn after_sentence_end(text: &str, para: Span, pos: usize) -> bool {
         && !before.is_empty()
 }
 
+/// Quotes open at once, at most: real text nests three deep. Opening marks past this depth are
+/// not quotes; the bound keeps the work per mark constant (finding the quote a mark closes, and
+/// handing nested quotes to their parent) for a text of nothing but opening marks.
+const MAX_DEPTH: usize = 16;
+
 /// Finds the quotes in a sequence of paragraphs: `(span, is_headline)` in text order. Quotes
 /// may run from one body paragraph into the next; the headline stands alone.
 pub fn find_quotes(text: &str, paragraphs: &[(Span, bool)]) -> Vec<Quote> {
@@ -259,6 +270,14 @@ pub fn find_quotes(text: &str, paragraphs: &[(Span, bool)]) -> Vec<Quote> {
     let mut stack: Vec<Open> = Vec::new();
     for (pi, &(para, headline)) in paragraphs.iter().enumerate() {
         let marks = scan(text, para);
+        // For each mark, whether a single mark that can close comes after it (one pass from
+        // the end, so the possessive test below costs nothing per mark).
+        let mut single_close_after = vec![false; marks.len()];
+        let mut seen = false;
+        for (i, m) in marks.iter().enumerate().rev() {
+            single_close_after[i] = seen;
+            seen |= m.family == Family::Single && can_close(m) && m.right;
+        }
         let mut skip_first = false;
         if let Some(top) = stack.first() {
             // A quote left open by the previous paragraph.
@@ -308,6 +327,7 @@ pub fn find_quotes(text: &str, paragraphs: &[(Span, bool)]) -> Vec<Quote> {
             let mspan = Span::new(m.pos, m.pos + m.len);
             // Close the innermost open quote of this family, if this mark can close. Mismatched
             // marks close too, at top level only: 'AMANDA, you stabbed me," she said.
+            crate::work::step(stack.len());
             let mismatched = stack.len() == 1
                 && m.right
                 && !m.left
@@ -329,12 +349,14 @@ pub fn find_quotes(text: &str, paragraphs: &[(Span, bool)]) -> Vec<Quote> {
                 && can_close(m)
                 && !(m.role == Role::Either
                     && m.family == Family::Single
-                    && possessive_with_later_close(text, para, &marks[mi..]))
+                    && single_close_after[mi]
+                    && possessive(text, para, m))
             {
                 stack.truncate(t + 1);
                 let mut open = stack.pop().expect("target is in the stack");
                 let content = Span::new(open.content_start, m.pos).trim(text);
                 if let Some(parent) = stack.last_mut() {
+                    crate::work::step(open.nested.len());
                     parent.nested.push(Span::new(open.mark.start, mspan.end));
                     parent.nested.append(&mut open.nested);
                     continue;
@@ -351,7 +373,7 @@ pub fn find_quotes(text: &str, paragraphs: &[(Span, bool)]) -> Vec<Quote> {
                 }
                 continue;
             }
-            if !can_open(m) {
+            if !can_open(m) || stack.len() >= MAX_DEPTH {
                 continue;
             }
             // An opening mark of the family already open at top level, right after a sentence
@@ -451,24 +473,19 @@ fn closes_in(marks: &[Mark], family: Family) -> bool {
     false
 }
 
-/// `'` after an "s" and before a lower-case word, with another closing single later in the
-/// paragraph: a plural possessive ("the boys' toys"), not the end of the quote.
-fn possessive_with_later_close(text: &str, para: Span, marks: &[Mark]) -> bool {
-    let m = marks[0];
+/// `'` after an "s" and before a lower-case word: with another closing single later in the
+/// paragraph, a plural possessive ("the boys' toys"), not the end of the quote.
+fn possessive(text: &str, para: Span, m: &Mark) -> bool {
     let before = Span::new(para.start, m.pos).text(text);
     let after = Span::new(m.pos + m.len, para.end).text(text);
     let plural = before.ends_with(['s', 'S']);
-    let next_lower = after
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
-        && after.starts_with(' ');
     plural
-        && next_lower
-        && marks[1..]
-            .iter()
-            .any(|n| n.family == Family::Single && can_close(n) && n.right)
+        && after.strip_prefix(' ').is_some_and(|a| {
+            a.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
 }
 
 fn next_opens_single(text: &str, paragraphs: &[(Span, bool)], pi: usize) -> bool {

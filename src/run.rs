@@ -14,6 +14,7 @@
 //! assert_eq!((totals.documents, totals.quotes), (1, 1));
 //! ```
 
+use std::collections::BTreeSet;
 use std::io;
 
 use rayon::prelude::*;
@@ -35,6 +36,8 @@ pub struct RunOptions {
     /// documents are classified as furniture (not possible for standard input, which is then
     /// read once).
     pub corpus_pass: bool,
+    /// Documents not to analyse again: the doc_ids of the output folder's tables (`--resume`).
+    pub skip: BTreeSet<String>,
 }
 
 impl Default for RunOptions {
@@ -44,6 +47,7 @@ impl Default for RunOptions {
             batch_docs: 256,
             batch_bytes: 8 << 20,
             corpus_pass: false,
+            skip: BTreeSet::new(),
         }
     }
 }
@@ -71,9 +75,14 @@ pub fn run<S: Sink + ?Sized>(
     let corpus = (opts.corpus_pass && !inputs.iter().any(|i| i.stdin))
         .then(|| count_lines(pipeline, inputs.clone(), opts));
     let corpus = corpus.as_ref();
-    let mut docs = read_all(inputs, opts.read.clone()).map(|r| match r {
-        Ok(d) => Item::Doc(Box::new(d)),
-        Err(e) => Item::Err(e),
+    let mut skipped = 0u64;
+    let mut docs = read_all(inputs, opts.read.clone()).filter_map(|r| match r {
+        Ok(d) if opts.skip.contains(&d.id) => {
+            skipped += 1;
+            None
+        }
+        Ok(d) => Some(Item::Doc(Box::new(d))),
+        Err(e) => Some(Item::Err(e)),
     });
     let mut done = 0u64;
     loop {
@@ -102,6 +111,16 @@ pub fn run<S: Sink + ?Sized>(
             match r {
                 Ok(a) => {
                     sink.document(&a)?;
+                    if a.doc.lossy {
+                        let mut w = InputError::new(
+                            &a.doc.file,
+                            a.doc.line,
+                            "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
+                        );
+                        w.doc_id = Some(a.doc.id.clone());
+                        sink.warning(&w)?;
+                        totals.warnings += 1;
+                    }
                     totals.documents += 1;
                     totals.quotes += a.quotes.len() as u64;
                     totals.attributed += a
@@ -121,6 +140,8 @@ pub fn run<S: Sink + ?Sized>(
         }
         progress(done);
     }
+    drop(docs);
+    totals.skipped = skipped;
     Ok(totals)
 }
 

@@ -146,6 +146,7 @@ pub fn split_sentences(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
+        crate::work::step(1);
         let (pos, c) = chars[i];
         if !is_terminal(c) {
             i += 1;

@@ -188,6 +188,8 @@ pub fn tag(
         let mut taken: Vec<(Span, usize, Via, &'static str)> = Vec::new();
         let mut hit_kept = vec![true; hits.len()];
         let mut keep_cand = vec![true; cands.len()];
+        // Hits come in text order and never overlap, so those a candidate overlaps are a run
+        // found by binary search, not by a pass over all the paragraph's hits.
         for (ci, c) in cands.iter().enumerate() {
             // Hits are in text order and do not overlap: only those between these bounds can
             // overlap the candidate.
@@ -295,15 +297,22 @@ pub fn tag(
         }
     }
     link_surnames(text, seg, lex, &mut b, pending);
+    // A mention is in a quote when some segment starting at or before it ends at or after
+    // it: segments sorted by start, with the furthest end so far, answer that by binary search.
     let mut outers: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.segments.iter().map(|s| s.outer))
         .collect();
     outers.sort_unstable();
+    let mut reach = Vec::with_capacity(outers.len());
+    let mut furthest = 0;
+    for o in &outers {
+        furthest = furthest.max(o.end);
+        reach.push(furthest);
+    }
     for m in &mut b.out.mentions {
-        // Outer spans do not overlap: the one starting last at or before the mention.
-        let i = outers.partition_point(|o| o.start <= m.span.start);
-        m.in_quote = i > 0 && outers[i - 1].contains(m.span);
+        let n = outers.partition_point(|o| o.start <= m.span.start);
+        m.in_quote = n > 0 && reach[n - 1] >= m.span.end;
     }
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
@@ -337,6 +346,7 @@ fn link_surnames(
             .and_then(|v| v.partition_point(|&p| p < pos).checked_sub(1).map(|i| v[i]))
     };
     for p in pending {
+        crate::work::step(1);
         let c = p.cand;
         let word = normalise(c.surname.text(text));
         let gender = c.gender;
@@ -389,10 +399,20 @@ fn link_surnames(
                     word.clone()
                 };
                 let i = b.found_entity(&name, EntityType::Person, gender);
-                b.out.entities[i].surname = Some(word.clone());
+                // Keep the surname index as `index` would rebuild it: each list in entity order.
+                let old = b.out.entities[i].surname.replace(word.clone());
+                if let Some(o) = old
+                    && let Some(list) = by_surname.get_mut(&o)
+                {
+                    list.retain(|&x| x != i);
+                    if list.is_empty() {
+                        // As a rebuilt index would: no surname without people.
+                        by_surname.remove(&o);
+                    }
+                }
                 let list = by_surname.entry(word.clone()).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
+                if let Err(at) = list.binary_search(&i) {
+                    list.insert(at, i);
                 }
                 i
             }
@@ -420,12 +440,16 @@ fn link_surnames(
         });
     }
     // Bare surnames of people this document names: "Kinnock said", "... – Cleverly".
+    // Spans taken, sorted, with the furthest end so far: whether a token overlaps one is a
+    // binary search.
     let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
     taken.sort_unstable();
-    let is_taken = |t: Span| {
-        let i = taken.partition_point(|s| s.start < t.end);
-        (i > 0 && taken[i - 1].end > t.start) || taken.get(i).is_some_and(|s| s.overlaps(t))
-    };
+    let mut reach = Vec::with_capacity(taken.len());
+    let mut furthest = 0;
+    for t in &taken {
+        furthest = furthest.max(t.end);
+        reach.push(furthest);
+    }
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
@@ -438,7 +462,8 @@ fn link_surnames(
             let Some(list) = by_surname.get(w) else {
                 continue;
             };
-            if is_taken(t.span) {
+            let n = taken.partition_point(|s| s.start < t.span.end);
+            if n > 0 && reach[n - 1] > t.span.start {
                 continue;
             }
             // Several people of that surname: the one named most recently before.
@@ -447,6 +472,9 @@ fn link_surnames(
                 .copied()
                 .max_by_key(|&i| last_before(&positions, i, t.span.start).map_or(0, |p| p + 1))
                 .expect("surname lists are not empty");
+            let v = positions.entry(entity).or_default();
+            let at = v.partition_point(|&x| x < t.span.start);
+            v.insert(at, t.span.start);
             b.out.mentions.push(Mention {
                 span: t.span,
                 entity,

@@ -50,14 +50,22 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let base = span.start;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        crate::work::step(1);
         if c.is_whitespace() {
             continue;
         }
         if c.is_alphanumeric() {
             let numeric = c.is_numeric();
             let mut end = i + c.len_utf8();
+            // Whether the token so far is a dotted acronym ("U.S"), kept up to date one part at
+            // a time: every dot the token takes in is checked here, so the part since the last
+            // one is all there is to check (rechecking the whole token at each dot would make
+            // "a.b.c.d..." quadratic).
+            let mut acronym = true;
+            let mut part_start = i;
             // Extend over letters, digits and inner joiners followed by an alphanumeric.
             while let Some(&(j, d)) = it.peek() {
+                crate::work::step(1);
                 if d.is_alphanumeric() {
                     end = j + d.len_utf8();
                     it.next();
@@ -83,8 +91,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                             break;
                         }
                         // "U.S." keeps its dots; "end.Next" (a missing space) does not.
-                        if d == '.' && !numeric && !is_dotted_acronym(&s[i..j]) {
-                            break;
+                        if d == '.' && !numeric {
+                            acronym = acronym && is_dotted_acronym(&s[part_start..j]);
+                            part_start = j + 1;
+                            if !acronym {
+                                break;
+                            }
                         }
                         end = j + d.len_utf8();
                         it.next();
@@ -142,6 +154,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// "U.S", "U.K", "e.g": single letters joined by dots.
 fn is_dotted_acronym(s: &str) -> bool {
+    crate::work::step(s.len());
     let mut letters = 0;
     for part in s.split('.') {
         let mut cs = part.chars();
