@@ -2348,7 +2348,7 @@ impl<'a> Attributor<'a> {
         if let Some(w) = self.word(s0)
             && (self.lex.is_preposition(w)
                 || self.lex.opens_clause(w)
-                || self.lex.is_intro_participle(w)
+                || self.lex.opens_participle_clause(w)
                 || self.lex.is_not_name(w)
                     && self.lex.pronoun(w).is_none()
                     && !self.lex.is_determiner(w))
@@ -2893,6 +2893,22 @@ mod tests {
         check(
             "T\n\nTom Price spoke. \"It is wrong,\" one analyst said.\n",
             &[("It is wrong", "UNNAMED:one analyst", "cue_after+unnamed")],
+        );
+    }
+
+    #[test]
+    fn subject_after_an_opening_participle_clause() {
+        // The subject of "Born in ..., X became" is X, whoever spoke before.
+        check(
+            "T\n\nAnna Berg said: \"He was kind.\" Born in Leeds and educated at Oxford, Lord Tamworth became a judge. He retired in 1990. When he left, he said: \"I am done.\"\n",
+            &[
+                ("He was kind", "Anna Berg", "cue_before"),
+                ("I am done", "Lord Tamworth", "cue_before+pronoun"),
+            ],
+        );
+        check(
+            "T\n\nPaul Okafor said: \"We lost.\" Elected in 2001, Mary Wiles led the council. Asked about it, she said: \"We will see.\"\n",
+            &[("We will see", "Mary Wiles", "cue_before+pronoun")],
         );
     }
 

@@ -109,6 +109,7 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     conjunctions: HashSet<String>,
     intro_participles: HashSet<String>,
+    participles: HashSet<String>,
     document_nouns: HashSet<String>,
     common_words: HashSet<String>,
     post_nominals: HashSet<String>,
@@ -186,6 +187,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/intro_participles.txt",
         include_str!("../data/lexicon/intro_participles.txt"),
+    ),
+    (
+        "lexicon/participles.txt",
+        include_str!("../data/lexicon/participles.txt"),
     ),
     (
         "lexicon/time_words.txt",
@@ -425,6 +430,9 @@ impl Lexicon {
                 "lexicon/intro_participles.txt" => {
                     self.intro_participles.insert(first.to_string());
                 }
+                "lexicon/participles.txt" => {
+                    self.participles.insert(first.to_string());
+                }
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
                 }
@@ -605,6 +613,17 @@ impl Lexicon {
     pub fn opens_clause(&self, word: &str) -> bool {
         self.subordinators.contains(word)
             || (word.ends_with("ing") && word.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// A capitalised past participle opening a sentence ("Born in 1912, ...", "Elected in
+    /// 1945, ..."): the sentence's subject comes after the clause it opens.
+    pub fn opens_participle_clause(&self, word: &str) -> bool {
+        self.participles.contains(word)
+            || self.intro_participles.contains(word)
+            || (word.len() >= 5
+                && word.ends_with("ed")
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && self.is_common_word(word))
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {

@@ -450,11 +450,27 @@ fn link_surnames(
         furthest = furthest.max(t.end);
         reach.push(furthest);
     }
+    // One-word place and organisation aliases, by span: the surname of a person the article
+    // names in full is that person ("Tom Stafford ... Stafford responded"), unless a
+    // preposition makes it a place ("in Stafford").
+    let one_word: HashMap<(usize, usize), usize> = b
+        .out
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.via == Via::Alias
+                && b.out.entities[m.entity].etype != EntityType::Person
+                && !m.span.text(text).contains(char::is_whitespace)
+        })
+        .map(|(k, m)| ((m.span.start, m.span.end), k))
+        .collect();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
         }
-        for t in tokenize(text, para.span) {
+        let toks = tokenize(text, para.span);
+        for (ti, t) in toks.iter().enumerate() {
             let w = t.text(text);
             if t.kind != TokKind::Word || w.len() < 3 || !is_capitalised(w) || lex.is_not_name(w) {
                 continue;
@@ -464,6 +480,27 @@ fn link_surnames(
             };
             let n = taken.partition_point(|s| s.start < t.span.end);
             if n > 0 && reach[n - 1] > t.span.start {
+                let after_preposition = ti
+                    .checked_sub(1)
+                    .is_some_and(|p| lex.is_preposition(toks[p].text(text)));
+                if let Some(&k) = one_word.get(&(t.span.start, t.span.end))
+                    && !after_preposition
+                {
+                    let entity = list
+                        .iter()
+                        .copied()
+                        .max_by_key(|&i| {
+                            last_before(&positions, i, t.span.start).map_or(0, |p| p + 1)
+                        })
+                        .expect("surname lists are not empty");
+                    let m = &mut b.out.mentions[k];
+                    m.entity = entity;
+                    m.via = Via::Surname;
+                    m.rule = "surname_over_alias";
+                    let v = positions.entry(entity).or_default();
+                    let at = v.partition_point(|&x| x < t.span.start);
+                    v.insert(at, t.span.start);
+                }
                 continue;
             }
             // Several people of that surname: the one named most recently before.
@@ -537,6 +574,24 @@ mod tests {
     fn has(ms: &[(String, String, &str)], surface: &str, name: &str, etype: &str) -> bool {
         ms.iter()
             .any(|(s, n, t)| s == surface && n == name && *t == etype)
+    }
+
+    #[test]
+    fn a_named_persons_surname_beats_a_place_of_that_name() {
+        let ms = mentions(
+            "Hearing\n\nThe witness, engineer Ruth Bolton, spoke first. Bolton said the plan was late. Later she flew home to Bolton.\n",
+        );
+        assert!(has(&ms, "Bolton", "Ruth Bolton", "person"), "{ms:?}");
+        assert!(
+            ms.iter().any(|(s, _, t)| s == "Bolton" && *t == "place"),
+            "after 'to' it is the town: {ms:?}"
+        );
+        // Without the person, the town stays a town.
+        let town = mentions("Storm\n\nBolton was flooded on Monday, officials said.\n");
+        assert!(
+            town.iter().all(|(s, _, t)| s != "Bolton" || *t == "place"),
+            "{town:?}"
+        );
     }
 
     #[test]
