@@ -110,6 +110,7 @@ pub struct Lexicon {
     conjunctions: HashSet<String>,
     intro_participles: HashSet<String>,
     participles: HashSet<String>,
+    family_name_first: HashSet<String>,
     document_nouns: HashSet<String>,
     common_words: HashSet<String>,
     post_nominals: HashSet<String>,
@@ -191,6 +192,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/participles.txt",
         include_str!("../data/lexicon/participles.txt"),
+    ),
+    (
+        "lexicon/family_name_first.txt",
+        include_str!("../data/lexicon/family_name_first.txt"),
     ),
     (
         "lexicon/time_words.txt",
@@ -433,6 +438,9 @@ impl Lexicon {
                 "lexicon/participles.txt" => {
                     self.participles.insert(first.to_string());
                 }
+                "lexicon/family_name_first.txt" => {
+                    self.family_name_first.insert(first.to_string());
+                }
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
                 }
@@ -624,6 +632,11 @@ impl Lexicon {
                 && word.ends_with("ed")
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && self.is_common_word(word))
+    }
+
+    /// A family name written before the given name ("Liu" of "Liu Xiaming").
+    pub fn is_family_name_first(&self, word: &str) -> bool {
+        self.family_name_first.contains(word)
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {

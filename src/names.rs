@@ -275,6 +275,17 @@ fn read_run(
         while k < e && lex.is_not_name(words[k]) {
             k += 1;
         }
+        // "ambassador to Britain Liu Xiaming", "minister for Wales Peter Hain": after a
+        // preposition, the place the role is of, then the name.
+        if k == 0
+            && e >= 3
+            && start > 0
+            && lex.is_preposition(toks[start - 1].text(text))
+            && gaz.first_name(words[0]).is_none()
+            && (gaz.first_name(words[1]).is_some() || lex.is_family_name_first(words[1]))
+        {
+            k = 1;
+        }
         if let Some(h) = (k + 1..e).find(|&i| lex.is_honorific(words[i])) {
             k = h;
         }
@@ -434,6 +445,14 @@ fn push_person(
     if rule.is_empty() {
         if n >= 2 && first_gender.is_some() && !lex.is_not_name(first) {
             rule = "first_name";
+        } else if (2..=3).contains(&n)
+            && lex.is_family_name_first(first)
+            && all[1..]
+                .iter()
+                .all(|w| !lex.is_common_word(w) && !lex.is_not_name(w))
+        {
+            // "Zhao Minghua", "Moon Jae-in": a family name written first, then given names.
+            rule = "family_name_first";
         } else if (2..=4).contains(&n)
             && !headline
             && (appositive(text, toks, e, lex).is_some() || cue_adjacent(text, toks, s, e, lex))

@@ -72,6 +72,7 @@ pub struct Tagged {
 
 struct Builder<'a> {
     gaz: &'a Gazetteer,
+    lex: &'a Lexicon,
     out: Tagged,
     by_key: HashMap<String, usize>,
 }
@@ -83,8 +84,8 @@ impl Builder<'_> {
             return i;
         }
         let i = self.out.entities.len();
-        let surname =
-            (e.etype == EntityType::Person && e.name.contains(' ')).then(|| surname_of(&e.name));
+        let surname = (e.etype == EntityType::Person && e.name.contains(' '))
+            .then(|| surname_of(&e.name, self.lex, self.gaz));
         self.out.entities.push(DocEntity {
             id: e.id.clone(),
             name: e.name.clone(),
@@ -108,7 +109,7 @@ impl Builder<'_> {
             return i;
         }
         let i = self.out.entities.len();
-        let surname = (etype == EntityType::Person).then(|| surname_of(name));
+        let surname = (etype == EntityType::Person).then(|| surname_of(name, self.lex, self.gaz));
         self.out.entities.push(DocEntity {
             id: id.clone(),
             name: name.to_string(),
@@ -123,11 +124,22 @@ impl Builder<'_> {
     }
 }
 
-fn surname_of(name: &str) -> String {
+/// The word a person is referred to by alone: the last ("Enver Solomon": "Solomon"), or the
+/// first for a family name written first ("Liu Xiaming": "Liu", "Moon Jae-in": "Moon").
+fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III"))
         .collect();
+    if let [family, given @ ..] = words.as_slice()
+        && (1..=2).contains(&given.len())
+        && lex.is_family_name_first(family)
+        && given
+            .iter()
+            .all(|g| g.contains('-') || gaz.first_name(g).is_none())
+    {
+        return family.to_string();
+    }
     words.last().copied().unwrap_or(name).to_string()
 }
 
@@ -155,6 +167,7 @@ pub fn tag(
 ) -> Tagged {
     let mut b = Builder {
         gaz,
+        lex,
         out: Tagged::default(),
         by_key: HashMap::new(),
     };
@@ -574,6 +587,24 @@ mod tests {
     fn has(ms: &[(String, String, &str)], surface: &str, name: &str, etype: &str) -> bool {
         ms.iter()
             .any(|(s, n, t)| s == surface && n == name && *t == etype)
+    }
+
+    #[test]
+    fn family_names_written_first_are_what_the_person_is_called_by() {
+        let ms = mentions(
+            "Envoy\n\nThe ambassador, Zhao Minghua, spoke on Monday. Zhao said the army was ready. Later Mr Zhao left. Labour MP Lee Anderson disagreed and Anderson left too.\n",
+        );
+        assert!(has(&ms, "Zhao", "Zhao Minghua", "person"), "{ms:?}");
+        assert!(has(&ms, "Mr Zhao", "Zhao Minghua", "person"), "{ms:?}");
+        // A Western first name after the family name: the last word is the surname.
+        assert!(has(&ms, "Anderson", "Lee Anderson", "person"), "{ms:?}");
+        // After "envoy to PLACE", "minister for PLACE": the name that follows.
+        let ms = mentions(
+            "Talks\n\nThe envoy to France Wang Lihua met the minister for Wales Peter Hale on Friday.\n",
+        );
+        assert!(has(&ms, "Wang Lihua", "Wang Lihua", "person"), "{ms:?}");
+        assert!(has(&ms, "Peter Hale", "Peter Hale", "person"), "{ms:?}");
+        assert!(has(&ms, "France", "France", "place"), "{ms:?}");
     }
 
     #[test]
