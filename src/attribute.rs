@@ -520,6 +520,16 @@ impl<'a> Attributor<'a> {
     }
 
     /// The cue verb starting at item `i`: its number of items and class.
+    /// Whether the cue at `i` takes the person addressed as its object ("telling Cook").
+    fn addresses(&self, i: usize) -> bool {
+        let words: Vec<&str> = (i..(i + 3).min(self.items.len()))
+            .map_while(|k| self.word(k))
+            .collect();
+        self.lex
+            .cue_at(&words)
+            .is_some_and(|c| self.lex.takes_addressee(&c.lemma))
+    }
+
     fn cue_at(&self, i: usize) -> Option<(usize, CueClass)> {
         let w = self.word(i)?;
         if is_capitalised(w) && i > 0 && !self.is_sentence_start(i) {
@@ -1326,7 +1336,9 @@ impl<'a> Attributor<'a> {
                         confidence: 0.85,
                     });
                 }
-                if let Some(np) = self.np_after(k + n, s_end) {
+                if !self.addresses(k)
+                    && let Some(np) = self.np_after(k + n, s_end)
+                {
                     return Some(Found {
                         np,
                         cue: Some(self.span_of(k, k + n)),
@@ -1385,7 +1397,9 @@ impl<'a> Attributor<'a> {
             && class != CueClass::Label
         {
             let after = self.skip_fillers_forward(k + n, s_end);
-            if let Some(np) = self.np_after(after, s_end) {
+            if !self.addresses(k)
+                && let Some(np) = self.np_after(after, s_end)
+            {
                 return Some(Found {
                     np,
                     cue: Some(self.span_of(k, k + n)),
@@ -2893,6 +2907,26 @@ mod tests {
         check(
             "T\n\nTom Price spoke. \"It is wrong,\" one analyst said.\n",
             &[("It is wrong", "UNNAMED:one analyst", "cue_after+unnamed")],
+        );
+    }
+
+    #[test]
+    fn the_person_told_is_not_the_speaker() {
+        let text = "T\n\nJohn Harlow met Anna Pike on Monday. \"We all miss him so much,\" Harlow smiled, telling Pike how much he cared.\n\n\"It is over,\" told Mark Owen.\n";
+        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
+        let speakers: Vec<Option<String>> = a
+            .quotes
+            .iter()
+            .map(|q| a.speaker_name(q).map(|s| s.into_owned()))
+            .collect();
+        assert_eq!(speakers[0].as_deref(), Some("John Harlow"), "{speakers:?}");
+        assert_ne!(speakers[1].as_deref(), Some("Mark Owen"), "{speakers:?}");
+        check(
+            "T\n\nSara Mill spoke after Tom Reed. \"We are ready,\" Mill weighed in. The plan is a \"fresh start\", as Reed put it.\n",
+            &[
+                ("We are ready", "Sara Mill", "cue_after"),
+                ("fresh start", "Tom Reed", "cue_after"),
+            ],
         );
     }
 

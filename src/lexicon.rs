@@ -111,6 +111,7 @@ pub struct Lexicon {
     intro_participles: HashSet<String>,
     participles: HashSet<String>,
     family_name_first: HashSet<String>,
+    addressee_cues: HashSet<String>,
     document_nouns: HashSet<String>,
     common_words: HashSet<String>,
     post_nominals: HashSet<String>,
@@ -196,6 +197,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/family_name_first.txt",
         include_str!("../data/lexicon/family_name_first.txt"),
+    ),
+    (
+        "lexicon/addressee_cues.txt",
+        include_str!("../data/lexicon/addressee_cues.txt"),
     ),
     (
         "lexicon/time_words.txt",
@@ -441,6 +446,9 @@ impl Lexicon {
                 "lexicon/family_name_first.txt" => {
                     self.family_name_first.insert(first.to_string());
                 }
+                "lexicon/addressee_cues.txt" => {
+                    self.addressee_cues.insert(first.to_lowercase());
+                }
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
                 }
@@ -632,6 +640,11 @@ impl Lexicon {
                 && word.ends_with("ed")
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && self.is_common_word(word))
+    }
+
+    /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
+    pub fn takes_addressee(&self, lemma: &str) -> bool {
+        self.addressee_cues.contains(lemma)
     }
 
     /// A family name written before the given name ("Liu" of "Liu Xiaming").

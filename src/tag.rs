@@ -224,9 +224,16 @@ pub fn tag(
             };
             // "Will Labour ..." at a sentence start is not a person called Labour.
             let inner_hit_at_start = over.iter().all(|&h| hits[h].start == c.surface.start);
+            // A first name that is also a common word ("Will", "May") capitalised only by the
+            // sentence start; "John Harlow met ..." is a person, not John and the town.
             let sentence_initial_guess = c.rule == "first_name"
                 && !inner_hit_at_start
-                && crate::gazetteer::at_sentence_start(text, c.span.start);
+                && crate::gazetteer::at_sentence_start(text, c.span.start)
+                && c.span
+                    .text(text)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| lex.is_common_word(w));
             let person_hit_same = over
                 .iter()
                 .any(|&h| gaz.entity(hits[h].entity).etype == EntityType::Person);
