@@ -1409,13 +1409,16 @@ impl<'a> Attributor<'a> {
             }
             return None;
         }
+        // `"a new Gannett," as Reed dubbed it`: "as" lets a labelling verb name the speaker.
+        let as_label = self.word(k).is_some_and(|w| w == "as");
+        let k = if as_label { k + 1 } else { k };
         // `Mr Blair said`, `he told the BBC`, `Stephen Kinnock, the minister, said`.
         let np = self.np_after(k, s_end)?;
         let j = np.end;
         let cue_at = |j: usize| {
             let j = self.skip_fillers_forward(j, s_end);
             match self.cue_at(j) {
-                Some((n, class)) if j < s_end && class != CueClass::Label => {
+                Some((n, class)) if j < s_end && (as_label || class != CueClass::Label) => {
                     Some(self.span_of(j, j + n))
                 }
                 _ => None,
@@ -2734,6 +2737,11 @@ impl<'a> Attributor<'a> {
                     self.is_adjacent(k + n, first)
                 })
         });
+        // A cue after makes the quote speech, unless the quote is a lower-case fragment inside
+        // the writer's sentence: `will create a "new Gannett," as Reed dubbed it`.
+        let fragment = first > s_start
+            && !self.is_punct(first - 1, ':')
+            && content.chars().next().is_some_and(char::is_lowercase);
         let cue_after = a.method.starts_with("cue_after");
         // A title, name or term: "the book "Airport"", "so-called "control orders"" (the cue
         // word right before the mark; a colon after it introduces speech instead).
@@ -2784,7 +2792,7 @@ impl<'a> Attributor<'a> {
                 .next_back()
                 .is_some_and(|c| is_terminal(c) || c == ',');
         if q.segments.len() > 1
-            || cue_after
+            || (cue_after && !fragment)
             || starts
             || (cue_adjacent_before && followed_by_end)
             || full_sentence
@@ -2928,6 +2936,28 @@ mod tests {
                 ("fresh start", "Tom Reed", "cue_after"),
             ],
         );
+    }
+
+    #[test]
+    fn a_fragment_with_its_speaker_after_is_partial() {
+        let text = "T\n\nThe merger will create a \"new company,\" as Owen Bright dubbed it, with heft. The plan is \"a disaster,\" according to Anna Pike. \"We will win,\" said Tom Reed.\n";
+        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
+        let got: Vec<(&str, Option<String>)> = a
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.attribution.kind.name(),
+                    a.speaker_name(q).map(|s| s.into_owned()),
+                )
+            })
+            .collect();
+        let want = [
+            ("partial", Some("Owen Bright".to_string())),
+            ("partial", Some("Anna Pike".to_string())),
+            ("direct", Some("Tom Reed".to_string())),
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]
