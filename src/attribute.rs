@@ -371,6 +371,18 @@ impl<'a> Attributor<'a> {
         matches!(it.it, It::Word).then(|| it.span.text(self.text))
     }
 
+    /// A quote item whose words end in a comma, American style: `jam "Black Water," Simmons`.
+    fn quote_ends_in_comma(&self, i: usize) -> bool {
+        self.items.get(i).is_some_and(|it| {
+            matches!(it.it, It::Quote(..))
+                && it
+                    .span
+                    .text(self.text)
+                    .trim_end_matches(['"', '\'', '’', '”'])
+                    .ends_with(',')
+        })
+    }
+
     fn is_punct(&self, i: usize, c: char) -> bool {
         crate::work::step(1);
         self.items.get(i).is_some_and(|it| it.it == It::Punct(c))
@@ -2371,7 +2383,7 @@ impl<'a> Attributor<'a> {
                     && !self.lex.is_determiner(w))
             && let Some(c) = (s0.max(i.saturating_sub(40))..i)
                 .rev()
-                .find(|&c| self.is_punct(c, ','))
+                .find(|&c| self.is_punct(c, ',') || self.quote_ends_in_comma(c))
         {
             start = c + 1;
         }
@@ -2958,6 +2970,14 @@ mod tests {
             ("direct", Some("Tom Reed".to_string())),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn subject_after_an_opening_clause_ending_in_a_quoted_title() {
+        check(
+            "T\n\nDrummer Karl Voss joined the guitarist Ben Ivory on stage.\n\nAfter the band played \"Red Rain,\" Ivory introduced Voss\u{2019}s solo. \"He is the best,\" he said.\n",
+            &[("He is the best", "Ben Ivory", "cue_after+pronoun")],
+        );
     }
 
     #[test]
