@@ -556,6 +556,14 @@ impl<'a> Attributor<'a> {
             }
         }
         let cue = self.lex.cue_at(&words)?;
+        // A possessive is a noun: "the Jewish state's premier".
+        if is_possessive(w)
+            || self
+                .word(i + 1)
+                .is_some_and(|x| matches!(x, "'s" | "\u{2019}s"))
+        {
+            return None;
+        }
         // A noun, not a verb: "the claims", "his comments", "Blair's warning".
         if i > 0
             && let Some(prev) = self.word(i - 1)
@@ -2970,6 +2978,16 @@ mod tests {
             ("direct", Some("Tom Reed".to_string())),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_possessive_is_no_cue() {
+        let text = "T\n\nThe vote went ahead, while the Irish state's leader welcomed the \"bold\" move.\n";
+        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(a.speaker_name(&a.quotes[0]), None);
+        let cue = a.quotes[0].attribution.cue.map(|c| c.text(&a.text));
+        assert_eq!(cue, Some("welcomed"));
     }
 
     #[test]
