@@ -2486,6 +2486,9 @@ impl<'a> Attributor<'a> {
     /// published new guidelines", "Big Machine issued a statement"), looking back a few
     /// sentences for the same noun.
     fn resolve_document(&self, np: Np) -> Option<Who> {
+        if let Some(who) = self.document_author(np) {
+            return Some(who);
+        }
         if let Some(&mi) = self
             .mention_start
             .get(&self.items[np.first].span.start)
@@ -2550,6 +2553,51 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// The author named after a document: "the leaflet published jointly by the Crown
+    /// Prosecution Service (CPS) and the Association of Chief Police Officers" (both, jointly).
+    fn document_author(&self, np: Np) -> Option<Who> {
+        let (_, s1) = self.sent_of(np.first);
+        let mut k = np.end;
+        if self.is_punct(k, ',') {
+            k += 1;
+        }
+        if !self.word(k).is_some_and(|w| self.lex.is_authorship(w)) {
+            return None;
+        }
+        k += 1;
+        if self.word(k) == Some("jointly") {
+            k += 1;
+        }
+        if self.word(k) != Some("by") {
+            return None;
+        }
+        let author_at = |mut k: usize| {
+            if self.word(k).is_some_and(|w| self.lex.is_determiner(w)) {
+                k += 1;
+            }
+            let np = self.mention_np_at(k.min(s1.saturating_sub(1)), s1)?;
+            let mut end = np.end;
+            // An abbreviation in brackets after the name: "(CPS)".
+            if self.is_punct(end, '(') && self.is_punct(end + 2, ')') {
+                end += 3;
+            }
+            match np.kind {
+                NpKind::Entity(e) => Some((e, end)),
+                _ => None,
+            }
+        };
+        let (first, end) = author_at(k + 1)?;
+        let joint = (self.word(end) == Some("and"))
+            .then(|| author_at(end + 1))
+            .flatten()
+            .map(|(e, _)| e);
+        Some(Who {
+            entity: Some(first),
+            joint,
+            ..Who::default()
+        })
     }
 
     /// "they": an organisation in the foreground of this or the previous sentence; a person
@@ -2978,6 +3026,24 @@ mod tests {
             ("direct", Some("Tom Reed".to_string())),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_authors_named_after_it() {
+        let text = "T\n\nFlood rules\n\nHomes near rivers need \"proper defences\", said the report published jointly by the Environment Agency (EA) and the Met Office. \"Act now,\" says the letter, signed by Greenpeace.\n";
+        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
+        let got: Vec<Option<String>> = a
+            .quotes
+            .iter()
+            .map(|q| a.speaker_name(q).map(|s| s.into_owned()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Some("Environment Agency|Met Office".to_string()),
+                Some("Greenpeace".to_string())
+            ]
+        );
     }
 
     #[test]

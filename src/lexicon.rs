@@ -112,6 +112,7 @@ pub struct Lexicon {
     participles: HashSet<String>,
     family_name_first: HashSet<String>,
     addressee_cues: HashSet<String>,
+    authorship: HashSet<String>,
     document_nouns: HashSet<String>,
     common_words: HashSet<String>,
     post_nominals: HashSet<String>,
@@ -201,6 +202,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/addressee_cues.txt",
         include_str!("../data/lexicon/addressee_cues.txt"),
+    ),
+    (
+        "lexicon/authorship.txt",
+        include_str!("../data/lexicon/authorship.txt"),
     ),
     (
         "lexicon/time_words.txt",
@@ -449,6 +454,9 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/authorship.txt" => {
+                    self.authorship.insert(first.to_lowercase());
+                }
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
                 }
@@ -640,6 +648,11 @@ impl Lexicon {
                 && word.ends_with("ed")
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && self.is_common_word(word))
+    }
+
+    /// A participle naming a document's author after it ("published" by ...).
+    pub fn is_authorship(&self, word: &str) -> bool {
+        self.authorship.contains(word)
     }
 
     /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
