@@ -3047,6 +3047,17 @@ mod tests {
     }
 
     #[test]
+    fn groups_of_researchers_are_unnamed_sources() {
+        let text = "T\n\nResearchers at Leeds University said the results were \"striking\". Scientists at the Met Office warned of \"a hot decade\".\n";
+        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
+        for q in &a.quotes {
+            assert!(q.attribution.unnamed, "{:?}", a.speaker_name(q));
+            assert_eq!(a.speaker_name(q), None);
+        }
+        assert_eq!(a.quotes.len(), 2);
+    }
+
+    #[test]
     fn a_possessive_is_no_cue() {
         let text = "T\n\nThe vote went ahead, while the Irish state's leader welcomed the \"bold\" move.\n";
         let a = crate::pipeline::test_pipeline().analyse_text("t", text);
