@@ -507,6 +507,7 @@ impl<'a> Attributor<'a> {
     /// to their person, so later pronouns can find them.
     fn scan_descriptions(&mut self) {
         let mut found = Vec::new();
+        let main_person = self.main_person();
         for i in 0..self.items.len() {
             let Some(w) = self.word(i) else { continue };
             if !matches!(lower(w).as_str(), "the") {
@@ -517,7 +518,13 @@ impl<'a> Attributor<'a> {
             }
             if let Some(np) = self.np_after(i, self.sent_of(i).1)
                 && let NpKind::Role { definite: true } = np.kind
-                && let Some(e) = self.resolve_role_known(np)
+                && let Some(e) = self.resolve_role_known(np).or_else(|| {
+                    // "The writer was known for his research": a description opening a
+                    // sentence, no one given that role, is the person the article is about.
+                    (self.is_sentence_start(i) && self.in_subject_position(np.span.start))
+                        .then_some(main_person)
+                        .flatten()
+                })
             {
                 found.push(Salient {
                     pos: np.span.start,
@@ -531,7 +538,23 @@ impl<'a> Attributor<'a> {
         self.salience.extend(found);
     }
 
-    /// The cue verb starting at item `i`: its number of items and class.
+    /// The person the article is about: named outside quotes at least three times, and more
+    /// often than anyone else.
+    fn main_person(&self) -> Option<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for m in &self.tagged.mentions {
+            if !m.in_quote && self.etype(m.entity) == EntityType::Person {
+                *counts.entry(m.entity).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(n, e), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(m, _)| m < n) => Some(*e),
+            _ => None,
+        }
+    }
+
     /// Whether the cue at `i` takes the person addressed as its object ("telling Cook").
     fn addresses(&self, i: usize) -> bool {
         let words: Vec<&str> = (i..(i + 3).min(self.items.len()))
@@ -542,6 +565,7 @@ impl<'a> Attributor<'a> {
             .is_some_and(|c| self.lex.takes_addressee(&c.lemma))
     }
 
+    /// The cue verb starting at item `i`: its number of items and class.
     fn cue_at(&self, i: usize) -> Option<(usize, CueClass)> {
         let w = self.word(i)?;
         if is_capitalised(w) && i > 0 && !self.is_sentence_start(i) {
@@ -3055,6 +3079,14 @@ mod tests {
             assert_eq!(a.speaker_name(q), None);
         }
         assert_eq!(a.quotes.len(), 2);
+    }
+
+    #[test]
+    fn a_description_opening_a_sentence_is_the_person_the_article_is_about() {
+        check(
+            "T\n\nPainter Rosa Vell has died aged 90. Vell was born in Hull. Vell later moved to Paris.\n\nA rival, Jane Holt, painted there too.\n\nThe artist was known for her bold colours. \"I never planned a picture,\" she once said.\n",
+            &[("I never planned", "Rosa Vell", "cue_after+pronoun")],
+        );
     }
 
     #[test]

@@ -139,7 +139,11 @@ pub fn find_names(
                 .map(|t| t.text(text))
                 .collect();
             let role_start = (2..=words.len()).any(|n| role_suffix(&words[..n], lex).is_some());
-            if lex.is_common_word(w)
+            // An unknown word before a first name and surname ("Painter Rosa Vell has died")
+            // describes the person that follows.
+            let describes =
+                end - start >= 3 && gaz.first_name(toks[start + 1].text(text)).is_some();
+            if (lex.is_common_word(w) || describes)
                 && gaz.first_name(w).is_none()
                 && !lex.is_honorific(w)
                 && !role_start
