@@ -220,7 +220,10 @@ pub fn tag(
             });
             let strong = match c.kind {
                 NameKind::Organisation => true,
-                NameKind::Person => matches!(c.rule, "honorific" | "role_prefix" | "first_name"),
+                NameKind::Person => matches!(
+                    c.rule,
+                    "honorific" | "role_prefix" | "first_name" | "family_name_first"
+                ),
             };
             // "Will Labour ..." at a sentence start is not a person called Labour.
             let inner_hit_at_start = over.iter().all(|&h| hits[h].start == c.surface.start);
@@ -492,7 +495,16 @@ fn link_surnames(
         let toks = tokenize(text, para.span);
         for (ti, t) in toks.iter().enumerate() {
             let w = t.text(text);
-            if t.kind != TokKind::Word || w.len() < 3 || !is_capitalised(w) || lex.is_not_name(w) {
+            // Two letters only for a family name written first ("Li said"), never "He".
+            let short_ok = w.len() == 2
+                && lex.is_family_name_first(w)
+                && lex.pronoun(w).is_none()
+                && !lex.is_common_word(w);
+            if t.kind != TokKind::Word
+                || (w.len() < 3 && !short_ok)
+                || !is_capitalised(w)
+                || lex.is_not_name(w)
+            {
                 continue;
             }
             let Some(list) = by_surname.get(w) else {
@@ -605,6 +617,13 @@ mod tests {
         assert!(has(&ms, "Mr Zhao", "Zhao Minghua", "person"), "{ms:?}");
         // A Western first name after the family name: the last word is the surname.
         assert!(has(&ms, "Anderson", "Lee Anderson", "person"), "{ms:?}");
+        // Two-letter family names link too, but "He" stays a pronoun.
+        let ms = mentions(
+            "Blog\n\nWu Jifeng, a doctor, wrote a blog. Wu said it was true. He Lan, a nurse, agreed. He said so.\n",
+        );
+        assert!(has(&ms, "Wu Jifeng", "Wu Jifeng", "person"), "{ms:?}");
+        assert!(has(&ms, "Wu", "Wu Jifeng", "person"), "{ms:?}");
+        assert_eq!(ms.iter().filter(|m| m.0 == "He").count(), 0, "{ms:?}");
         // After "envoy to PLACE", "minister for PLACE": the name that follows.
         let ms = mentions(
             "Talks\n\nThe envoy to France Wang Lihua met the minister for Wales Peter Hale on Friday.\n",
