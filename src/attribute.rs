@@ -1742,10 +1742,20 @@ impl<'a> Attributor<'a> {
                     confidence: 0.7,
                 });
             }
-            if first - k > 8 {
+            // Near the quote, or a "that" clause after the noun ("Mr Trump's announcement that
+            // they had reached a "historic" deal").
+            if first - k > 8 && self.word(k + 1) != Some("that") {
                 continue;
             }
-            let p = k - 1;
+            // A date between the owner and the noun: "Mr Trump's Oct. 11 announcement".
+            let mut p = k - 1;
+            while p > s_start
+                && k - p <= 4
+                && (matches!(self.items[p].it, It::Num | It::Punct('.'))
+                    || self.word(p).is_some_and(|x| self.lex.is_time_word(x)))
+            {
+                p -= 1;
+            }
             let pw = self.word(p)?;
             if is_possessive(pw) {
                 let np = self.np_before(p, s_start, 0)?;
@@ -3086,6 +3096,14 @@ mod tests {
         check(
             "T\n\nPainter Rosa Vell has died aged 90. Vell was born in Hull. Vell later moved to Paris.\n\nA rival, Jane Holt, painted there too.\n\nThe artist was known for her bold colours. \"I never planned a picture,\" she once said.\n",
             &[("I never planned", "Rosa Vell", "cue_after+pronoun")],
+        );
+    }
+
+    #[test]
+    fn a_possessive_speech_noun_with_a_date_or_a_that_clause() {
+        check(
+            "T\n\nAfter Ms Lane's Nov. 3 announcement that the talks had produced a \"real breakthrough\" deal, prices rose.\n",
+            &[("real breakthrough", "Lane", "possessive")],
         );
     }
 
