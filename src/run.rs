@@ -77,12 +77,13 @@ fn spawn_reader<'scope>(
     inputs: Vec<Input>,
     opts: &'scope RunOptions,
     skip: &'scope BTreeSet<String>,
-) -> (
+) -> io::Result<(
     mpsc::Receiver<Vec<Item>>,
     thread::ScopedJoinHandle<'scope, u64>,
-) {
+)> {
     let (tx, rx) = mpsc::sync_channel(QUEUE);
-    let reader = scope.spawn(move || {
+    let reader = thread::Builder::new().name("saidby-reader".into());
+    let reader = reader.spawn_scoped(scope, move || {
         let mut skipped = 0u64;
         let mut docs = read_all(inputs, opts.read.clone());
         loop {
@@ -110,7 +111,7 @@ fn spawn_reader<'scope>(
             }
         }
     });
-    (rx, reader)
+    Ok((rx, reader?))
 }
 
 /// Runs every input through the pipeline into `sink`; `progress` is called after each batch
@@ -127,12 +128,14 @@ pub fn run<S: Sink + Send + ?Sized>(
 ) -> io::Result<Totals> {
     let counted = opts.corpus_inputs.as_ref().unwrap_or(&inputs);
     let corpus = (opts.corpus_pass && !counted.iter().chain(&inputs).any(|i| i.stdin))
-        .then(|| count_lines(pipeline, counted.clone(), opts));
+        .then(|| count_lines(pipeline, counted.clone(), opts))
+        .transpose()?;
     let corpus = corpus.as_ref();
     thread::scope(|s| {
-        let (batches, reader) = spawn_reader(s, inputs, opts, &opts.skip);
+        let (batches, reader) = spawn_reader(s, inputs, opts, &opts.skip)?;
         let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<Analysis, InputError>>>(QUEUE);
-        let writer = s.spawn(move || -> io::Result<Totals> {
+        let writer = thread::Builder::new().name("saidby-writer".into());
+        let writer = writer.spawn_scoped(s, move || -> io::Result<Totals> {
             let mut totals = Totals::default();
             for e in &discover_errors {
                 sink.error(e)?;
@@ -178,6 +181,7 @@ pub fn run<S: Sink + Send + ?Sized>(
             }
             Ok(totals)
         });
+        let writer = writer?;
         for batch in batches {
             let results: Vec<Result<Analysis, InputError>> = batch
                 .into_par_iter()
@@ -201,10 +205,14 @@ pub fn run<S: Sink + Send + ?Sized>(
 /// The first pass: every document's text (extracted from its page for HTML), its lines
 /// counted. Errors are left for the second pass to report. Reading overlaps counting, as in
 /// [`run`].
-pub fn count_lines(pipeline: &Pipeline, inputs: Vec<Input>, opts: &RunOptions) -> CorpusLines {
+pub fn count_lines(
+    pipeline: &Pipeline,
+    inputs: Vec<Input>,
+    opts: &RunOptions,
+) -> io::Result<CorpusLines> {
     let all = BTreeSet::new();
     thread::scope(|s| {
-        let (batches, _) = spawn_reader(s, inputs, opts, &all);
+        let (batches, _) = spawn_reader(s, inputs, opts, &all)?;
         let mut total = CorpusLines::default();
         for batch in batches {
             let part = batch
@@ -225,6 +233,6 @@ pub fn count_lines(pipeline: &Pipeline, inputs: Vec<Input>, opts: &RunOptions) -
                 });
             total.merge(part);
         }
-        total
+        Ok(total)
     })
 }
