@@ -345,10 +345,8 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
             of: shard.count,
             run,
             files,
-            documents: totals.documents,
+            documents: totals.documents + totals.skipped,
             errors: totals.errors,
-            quotes: totals.quotes,
-            mentions: totals.mentions,
         };
         saidby::shard::write_marker(&out, &marker)
             .with_context(|| format!("writing the {MARKER} marker in {}", out.display()))?;

@@ -191,10 +191,10 @@ pub struct Marker {
     pub run: RunIdentity,
     /// Input files this shard read.
     pub files: u64,
+    /// Documents in the shard's tables (those a `--resume` kept included).
     pub documents: u64,
+    /// Documents and files that failed (errors.csv).
     pub errors: u64,
-    pub quotes: u64,
-    pub mentions: u64,
 }
 
 impl Marker {
@@ -302,8 +302,6 @@ mod tests {
             files: 0,
             documents: 0,
             errors: 0,
-            quotes: 0,
-            mentions: 0,
         };
         write_marker(&dir, &m).unwrap();
         assert_eq!(read_marker(&dir).unwrap(), Some(m));

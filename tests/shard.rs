@@ -218,10 +218,20 @@ fn a_complete_shard_is_skipped_and_merge_refuses_what_is_not_one_run() {
     std::fs::remove_file(out.join("shard-2-of-2/_SUCCESS")).unwrap();
     refused(std::slice::from_ref(&out), "the shard is incomplete");
     refused(&[out.join("shard-2-of-2")], "the shard is incomplete");
+    // Run again, keeping what the killed shard had finished: complete, and counted whole.
+    let o = saidby_run(&["--out", o_s, "--shard", "2/2", "--resume"], &inputs);
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        saidby_run(&["--out", o_s, "--shard", "2/2", "-q"], &inputs)
-            .status
-            .success()
+        stderr(&o).contains("1 already in the tables"),
+        "{}",
+        stderr(&o)
+    );
+    let marker = std::fs::read_to_string(out.join("shard-2-of-2/_SUCCESS")).unwrap();
+    let marker: serde_json::Value = serde_json::from_str(&marker).unwrap();
+    assert_eq!((&marker["shard"], &marker["of"]), (&2.into(), &2.into()));
+    assert_eq!(
+        (&marker["files"], &marker["documents"]),
+        (&1.into(), &1.into())
     );
     // A shard of a run split in three, and shards of a run with other options.
     let other = d.join("other");
