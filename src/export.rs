@@ -1,6 +1,8 @@
-//! Stage 7, export: the CSV tables. Analyses are pushed into a [`Sink`] in input order; the
-//! CSV sink writes quotes.csv, mentions.csv, documents.csv and errors.csv as documents come,
-//! and entities.csv and speakers.csv (corpus aggregates) at the end.
+//! Stage 7, export: the CSV tables. Analyses are pushed into a [`Sink`] in input order;
+//! [`DocRows`] decides the values of every row, for the CSV sink and for the JSONL records of
+//! [`crate::stream`] alike. The CSV sink writes quotes.csv, mentions.csv, documents.csv and
+//! errors.csv as documents come, and entities.csv and speakers.csv (corpus aggregates) at the
+//! end.
 //!
 //! Offsets in the tables are Unicode character offsets into the document's original text,
 //! end exclusive (`text[start:end]` in Python), computed once per document in one pass.
@@ -23,6 +25,7 @@
 //! assert!(quotes.lines().nth(1).unwrap().starts_with("d1:q1,d1,Jane Roe,"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -111,6 +114,10 @@ pub trait Sink {
     fn warning(&mut self, e: &InputError) -> io::Result<()> {
         self.error(e)
     }
+    /// A batch of documents has been pushed: a streaming sink flushes its records here.
+    fn batch_done(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -132,7 +139,8 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-struct Table {
+/// A table being written: `NAME.partial` until [`Table::finish`] hands it over for renaming.
+pub(crate) struct Table {
     writer: csv::Writer<BufWriter<File>>,
     partial: PathBuf,
     path: PathBuf,
@@ -140,7 +148,7 @@ struct Table {
 }
 
 impl Table {
-    fn create(dir: &Path, name: &str, header: &[&str], raw: bool) -> io::Result<Table> {
+    pub(crate) fn create(dir: &Path, name: &str, header: &[&str], raw: bool) -> io::Result<Table> {
         let path = dir.join(name);
         let partial = dir.join(format!("{name}.partial"));
         let file = File::create(&partial)?;
@@ -155,8 +163,8 @@ impl Table {
         })
     }
 
-    /// Rows of an earlier complete table, copied as they are (`--resume`).
-    fn carry(&mut self, record: &csv::ByteRecord) -> io::Result<()> {
+    /// Rows of an earlier complete table, copied as they are (`--resume`, `saidby merge`).
+    pub(crate) fn carry(&mut self, record: &csv::ByteRecord) -> io::Result<()> {
         self.writer.write_byte_record(record)?;
         Ok(())
     }
@@ -179,7 +187,12 @@ impl Table {
         Ok(())
     }
 
-    fn finish(self) -> io::Result<(PathBuf, PathBuf)> {
+    fn cells(&mut self, cells: &[Cell]) -> io::Result<()> {
+        self.row(cells.iter().map(Cell::csv))
+    }
+
+    /// Flushes and syncs the partial file; returns (partial, final) paths for the rename.
+    pub(crate) fn finish(self) -> io::Result<(PathBuf, PathBuf)> {
         let mut inner = self
             .writer
             .into_inner()
@@ -469,15 +482,83 @@ impl Chars {
         Chars(offsets.into_iter().map(|o| (o, counter.at(o))).collect())
     }
 
-    fn at(&self, byte: usize) -> String {
-        self.0.get(&byte).copied().unwrap_or_default().to_string()
+    fn at(&self, byte: usize) -> usize {
+        self.0.get(&byte).copied().unwrap_or_default()
     }
 }
 
-impl Sink for CsvSink {
-    fn document(&mut self, a: &Analysis) -> io::Result<()> {
+/// One value of a table row. Every writer renders the same values: the CSV tables as text
+/// (formulas neutralised unless `--raw-csv`), the JSONL records of [`crate::stream`] as JSON
+/// strings, numbers and null.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
+    Count(usize),
+    /// A score, written with two decimals.
+    Score(f32),
+    /// No value: an empty CSV cell, JSON null.
+    Empty,
+}
+
+impl Cell<'_> {
+    /// The cell as CSV writes it (before formulas are neutralised).
+    pub fn csv(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Count(n) => n.to_string().into(),
+            Cell::Score(x) => format!("{x:.2}").into(),
+            Cell::Empty => "".into(),
+        }
+    }
+}
+
+impl serde::Serialize for Cell<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Count(n) => s.serialize_u64(*n as u64),
+            // The number the CSV cell shows, not the float behind it.
+            Cell::Score(_) => s.serialize_f64(self.csv().parse().unwrap_or(f64::NAN)),
+            Cell::Empty => s.serialize_none(),
+        }
+    }
+}
+
+fn line_cell(s: &str) -> Cell<'_> {
+    Cell::Text(one_line(s))
+}
+
+/// A quotes.csv row, with what the aggregate tables count of it.
+pub struct QuoteRow<'a> {
+    /// The cells, in [`QUOTES_HEADER`] order.
+    pub cells: Vec<Cell<'a>>,
+    /// (speaker_id, speaker), when the quote has a speaker.
+    pub speaker: Option<(String, String)>,
+    /// Words quoted, for speakers.csv.
+    pub words: u64,
+}
+
+/// The rows one document adds to the tables: the one place that decides each row's values,
+/// for the CSV tables and the JSONL records alike. Character offsets are counted once.
+///
+/// ```
+/// use saidby::{pipeline::Pipeline, export::{Cell, DocRows}};
+/// let p = Pipeline::bundled().unwrap();
+/// let a = p.analyse_text("d1", "Title\n\n“Yes,” said Jane Roe.\n");
+/// let rows = DocRows::new(&a, false);
+/// let q = rows.quotes().next().unwrap();
+/// assert_eq!(q.cells[2], Cell::Text("Jane Roe".into()));
+/// assert_eq!(q.cells[8], Cell::Count(8)); // start: a character offset
+/// ```
+pub struct DocRows<'a> {
+    a: &'a Analysis,
+    chars: Chars,
+}
+
+impl<'a> DocRows<'a> {
+    /// `removed`: also count the offsets of the removed ranges (for [`DocRows::removed`]).
+    pub fn new(a: &'a Analysis, removed: bool) -> DocRows<'a> {
         let text = a.text.as_str();
-        let doc_id = a.doc.id.as_str();
         let mut offsets = vec![0, text.len()];
         for q in &a.quotes {
             for s in &q.quote.segments {
@@ -496,26 +577,168 @@ impl Sink for CsvSink {
         for p in &a.seg.paragraphs {
             offsets.extend([p.span.start, p.span.end]);
         }
-        if self.removed.is_some() {
+        if removed {
             for b in a.cleaned.removed() {
                 offsets.extend([b.span.start, b.span.end]);
             }
         }
-        let chars = Chars::new(text, offsets);
+        DocRows {
+            a,
+            chars: Chars::new(text, offsets),
+        }
+    }
+
+    fn at(&self, byte: usize) -> Cell<'a> {
+        Cell::Count(self.chars.at(byte))
+    }
+
+    /// removed.csv rows ([`REMOVED_HEADER`]).
+    pub fn removed(&self) -> impl Iterator<Item = Vec<Cell<'a>>> + '_ {
+        let (a, text) = (self.a, self.a.text.as_str());
+        a.cleaned.removed().map(move |b| {
+            vec![
+                Cell::Text(a.doc.id.as_str().into()),
+                self.at(b.span.start),
+                self.at(b.span.end),
+                Cell::Text(format!("{}:{}", b.kind.name(), b.rule).into()),
+                line_cell(b.span.text(text)),
+            ]
+        })
+    }
+
+    /// quotes.csv rows, in the order of the quotes.
+    pub fn quotes(&self) -> impl Iterator<Item = QuoteRow<'a>> + '_ {
+        let (a, txt) = (self.a, self.a.text.as_str());
+        let doc_id = a.doc.id.as_str();
+        a.quotes.iter().enumerate().map(move |(n, q)| {
+            let at = &q.attribution;
+            let speaker = speaker_of(a, q);
+            let (sid, sname) = speaker.clone().unwrap_or_default();
+            let content = q.quote.content();
+            let segments: Vec<String> = q
+                .quote
+                .segments
+                .iter()
+                .map(|s| {
+                    let (s, e) = (self.chars.at(s.content.start), self.chars.at(s.content.end));
+                    format!("{s}-{e}")
+                })
+                .collect();
+            let para = a
+                .seg
+                .paragraphs
+                .get(q.quote.paragraph())
+                .map_or(0, |p| p.number);
+            let span_cells = |s: Option<crate::span::Span>| match s {
+                Some(s) => (self.at(s.start), self.at(s.end)),
+                None => (Cell::Empty, Cell::Empty),
+            };
+            let (ms, me) = span_cells(at.mention);
+            let (cs, ce) = span_cells(at.cue);
+            let quoted = q.text(txt);
+            let words = quoted.split_whitespace().count() as u64;
+            let cells = vec![
+                Cell::Text(format!("{doc_id}:q{}", n + 1).into()),
+                Cell::Text(doc_id.into()),
+                Cell::Text(sname.into()),
+                Cell::Text(sid.into()),
+                line_cell(at.mention.map(|m| m.text(txt)).unwrap_or("")),
+                line_cell(at.cue.map(|c| c.text(txt)).unwrap_or("")),
+                Cell::Text(at.kind.name().into()),
+                Cell::Text(one_line(&quoted).into_owned().into()),
+                self.at(content.start),
+                self.at(content.end),
+                Cell::Text(segments.join(";").into()),
+                Cell::Count(para),
+                Cell::Text(at.method.as_str().into()),
+                Cell::Score(at.confidence),
+                ms,
+                me,
+                cs,
+                ce,
+            ];
+            QuoteRow {
+                cells,
+                speaker,
+                words,
+            }
+        })
+    }
+
+    /// mentions.csv rows, in the order of `a.tagged.mentions`.
+    pub fn mentions(&self) -> impl Iterator<Item = Vec<Cell<'a>>> + '_ {
+        let (a, txt) = (self.a, self.a.text.as_str());
+        a.tagged.mentions.iter().map(move |m| {
+            let e = &a.tagged.entities[m.entity];
+            vec![
+                Cell::Text(a.doc.id.as_str().into()),
+                Cell::Text(e.id.as_str().into()),
+                Cell::Text(e.name.as_str().into()),
+                Cell::Text(e.etype.name().into()),
+                line_cell(m.span.text(txt)),
+                self.at(m.span.start),
+                self.at(m.span.end),
+                Cell::Text(m.section.name().into()),
+                Cell::Count(usize::from(m.in_quote)),
+                Cell::Text(m.rule.into()),
+            ]
+        })
+    }
+
+    /// The documents.csv row.
+    pub fn document(&self) -> Vec<Cell<'a>> {
+        let a = self.a;
+        let body_chars: usize = a
+            .seg
+            .paragraphs
+            .iter()
+            .filter(|p| p.section == Section::Body)
+            .map(|p| self.chars.0[&p.span.end] - self.chars.0[&p.span.start])
+            .sum();
+        let warnings = if a.doc.lossy {
+            "invalid_utf8_replaced"
+        } else {
+            ""
+        };
+        vec![
+            Cell::Text(a.doc.id.as_str().into()),
+            Cell::Text(a.doc.source.as_deref().unwrap_or("").into()),
+            line_cell(a.title().unwrap_or("")),
+            Cell::Text(a.date().unwrap_or("").into()),
+            line_cell(a.byline().unwrap_or("")),
+            self.at(a.text.len()),
+            Cell::Count(body_chars),
+            Cell::Count(a.seg.body_paragraphs()),
+            Cell::Count(a.quotes.len()),
+            Cell::Count(a.tagged.mentions.len()),
+            Cell::Count(a.cleaned.removed().count()),
+            Cell::Text(a.doc.file.as_str().into()),
+            Cell::Text(warnings.into()),
+        ]
+    }
+}
+
+/// The errors.csv row of a problem ([`ERRORS_HEADER`]).
+pub fn error_cells(e: &InputError) -> Vec<Cell<'_>> {
+    vec![
+        Cell::Text(e.file.as_str().into()),
+        e.line.map_or(Cell::Empty, |l| Cell::Count(l as usize)),
+        Cell::Text(e.doc_id.as_deref().unwrap_or("").into()),
+        line_cell(&e.reason),
+    ]
+}
+
+impl Sink for CsvSink {
+    fn document(&mut self, a: &Analysis) -> io::Result<()> {
+        let rows = DocRows::new(a, self.removed.is_some());
         if let Some(t) = &mut self.removed {
-            for b in a.cleaned.removed() {
-                t.row([
-                    doc_id,
-                    &chars.at(b.span.start),
-                    &chars.at(b.span.end),
-                    &format!("{}:{}", b.kind.name(), b.rule),
-                    &one_line(b.span.text(text)),
-                ])?;
+            for r in rows.removed() {
+                t.cells(&r)?;
             }
         }
         if let Some((file, _, _)) = &mut self.body {
             let record = serde_json::json!({
-                "doc_id": doc_id,
+                "doc_id": a.doc.id,
                 "title": a.title(),
                 "byline": a.byline(),
                 "date": a.date(),
@@ -526,61 +749,18 @@ impl Sink for CsvSink {
         }
         let mut spoken_in_doc: BTreeSet<String> = BTreeSet::new();
         let mut attributed = 0u64;
-        for (n, q) in a.quotes.iter().enumerate() {
-            let at = &q.attribution;
-            let speaker = speaker_of(a, q);
-            if speaker.is_some() {
+        for (q, row) in a.quotes.iter().zip(rows.quotes()) {
+            self.quotes.cells(&row.cells)?;
+            if row.speaker.is_some() {
                 attributed += 1;
             }
-            let (sid, sname) = speaker.clone().unwrap_or_default();
-            let content = q.quote.content();
-            let segments: Vec<String> = q
-                .quote
-                .segments
-                .iter()
-                .map(|s| format!("{}-{}", chars.at(s.content.start), chars.at(s.content.end)))
-                .collect();
-            let para = a
-                .seg
-                .paragraphs
-                .get(q.quote.paragraph())
-                .map_or(0, |p| p.number);
-            let mention = at.mention.map(|m| m.text(text)).unwrap_or("");
-            let cue = at.cue.map(|c| c.text(text)).unwrap_or("");
-            let span_cells = |s: Option<crate::span::Span>| {
-                s.map(|s| (chars.at(s.start), chars.at(s.end)))
-                    .unwrap_or_default()
-            };
-            let (ms, me) = span_cells(at.mention);
-            let (cs, ce) = span_cells(at.cue);
-            let quoted = q.text(text);
-            self.quotes.row([
-                format!("{doc_id}:q{}", n + 1).as_str(),
-                doc_id,
-                &sname,
-                &sid,
-                &one_line(mention),
-                &one_line(cue),
-                at.kind.name(),
-                &one_line(&quoted),
-                &chars.at(content.start),
-                &chars.at(content.end),
-                &segments.join(";"),
-                &para.to_string(),
-                &at.method,
-                &format!("{:.2}", at.confidence),
-                &ms,
-                &me,
-                &cs,
-                &ce,
-            ])?;
-            if let Some((sid, sname)) = speaker
-                && at.kind != QuoteKind::Other
+            if let Some((sid, sname)) = row.speaker
+                && q.attribution.kind != QuoteKind::Other
             {
                 let st = self.speakers.entry(sid.clone()).or_default();
                 st.name = sname;
                 st.quotes += 1;
-                st.words += quoted.split_whitespace().count() as u64;
+                st.words += row.words;
                 if spoken_in_doc.insert(sid.clone()) {
                     st.documents += 1;
                 }
@@ -600,20 +780,9 @@ impl Sink for CsvSink {
             }
         }
         let mut seen: BTreeSet<usize> = BTreeSet::new();
-        for m in &a.tagged.mentions {
+        for (m, row) in a.tagged.mentions.iter().zip(rows.mentions()) {
+            self.mentions.cells(&row)?;
             let e = &a.tagged.entities[m.entity];
-            self.mentions.row([
-                doc_id,
-                &e.id,
-                &e.name,
-                e.etype.name(),
-                &one_line(m.span.text(text)),
-                &chars.at(m.span.start),
-                &chars.at(m.span.end),
-                m.section.name(),
-                if m.in_quote { "1" } else { "0" },
-                m.rule,
-            ])?;
             let st = self
                 .entities
                 .entry(e.id.clone())
@@ -627,61 +796,23 @@ impl Sink for CsvSink {
                 st.documents += 1;
             }
         }
-        let body_chars: usize = a
-            .seg
-            .paragraphs
-            .iter()
-            .filter(|p| p.section == Section::Body)
-            .map(|p| chars.0[&p.span.end] - chars.0[&p.span.start])
-            .sum();
-        let warnings = if a.doc.lossy {
-            "invalid_utf8_replaced"
-        } else {
-            ""
-        };
-        self.documents.row([
-            doc_id,
-            a.doc.source.as_deref().unwrap_or(""),
-            &one_line(a.title().unwrap_or("")),
-            a.date().unwrap_or(""),
-            &one_line(a.byline().unwrap_or("")),
-            &chars.at(text.len()),
-            &body_chars.to_string(),
-            &a.seg.body_paragraphs().to_string(),
-            &a.quotes.len().to_string(),
-            &a.tagged.mentions.len().to_string(),
-            &a.cleaned.removed().count().to_string(),
-            &a.doc.file,
-            warnings,
-        ])?;
+        self.documents.cells(&rows.document())?;
         self.totals.documents += 1;
         self.totals.quotes += a.quotes.len() as u64;
         self.totals.attributed += attributed;
         self.totals.mentions += a.tagged.mentions.len() as u64;
-        self.totals.bytes += text.len() as u64;
+        self.totals.bytes += a.text.len() as u64;
         Ok(())
     }
 
     fn error(&mut self, e: &InputError) -> io::Result<()> {
         self.totals.errors += 1;
-        self.error_row(e)
+        self.errors.cells(&error_cells(e))
     }
 
     fn warning(&mut self, e: &InputError) -> io::Result<()> {
         self.totals.warnings += 1;
-        self.error_row(e)
-    }
-}
-
-impl CsvSink {
-    fn error_row(&mut self, e: &InputError) -> io::Result<()> {
-        let line = e.line.map(|l| l.to_string()).unwrap_or_default();
-        self.errors.row([
-            e.file.as_str(),
-            &line,
-            e.doc_id.as_deref().unwrap_or(""),
-            &one_line(&e.reason),
-        ])
+        self.errors.cells(&error_cells(e))
     }
 }
 

@@ -240,8 +240,10 @@ type Items = Box<dyn Iterator<Item = Result<Document, InputError>>>;
 fn read_input(input: Input, opts: ReadOptions) -> Items {
     let name = input.name();
     if input.stdin {
-        let reader = BufReader::new(std::io::stdin());
-        return Box::new(jsonl_documents(name, reader, opts));
+        // An empty standard input is no error: a cluster hands a filter empty partitions.
+        let mut reader = jsonl_reader(name, BufReader::new(std::io::stdin()), opts);
+        reader.empty_is_error = false;
+        return Box::new(reader);
     }
     let file = match File::open(&input.path) {
         Ok(f) => f,
@@ -414,12 +416,17 @@ pub fn jsonl_documents<R: BufRead>(
     reader: R,
     opts: ReadOptions,
 ) -> impl Iterator<Item = Result<Document, InputError>> {
+    jsonl_reader(name, reader, opts)
+}
+
+fn jsonl_reader<R: BufRead>(name: String, reader: R, opts: ReadOptions) -> JsonlReader<R> {
     JsonlReader {
         name,
         reader,
         opts,
         line: 0,
         items: 0,
+        empty_is_error: true,
         failed: false,
         buf: Vec::new(),
     }
@@ -432,6 +439,8 @@ struct JsonlReader<R> {
     line: u64,
     /// Documents and errors yielded so far (none at the end: an empty file, reported).
     items: u64,
+    /// A stream without a line is reported (an empty file), or not (standard input).
+    empty_is_error: bool,
     /// A read error ends the stream: it would only repeat.
     failed: bool,
     buf: Vec<u8>,
@@ -448,7 +457,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
-                    if self.items == 0 {
+                    if self.items == 0 && self.empty_is_error {
                         self.items += 1;
                         let reason = "empty file: no JSON lines";
                         return Some(Err(InputError::new(&self.name, None, reason)));

@@ -10,7 +10,8 @@
 //! 4. [`quotes`]: quotations, their segments and nesting;
 //! 5. [`gazetteer`] and [`names`]: people, organisations and places;
 //! 6. [`attribute`]: the speaker of each quotation, with the cue and the rule that decided;
-//! 7. [`export`]: CSV tables with character offsets.
+//! 7. [`export`]: CSV tables with character offsets; [`stream`]: the same rows as one JSONL
+//!    record per document.
 //!
 //! [`pipeline::Pipeline`] holds everything compiled once (lexicons, automatons, gazetteers)
 //! and analyses one document at a time into an [`pipeline::Analysis`].
@@ -24,6 +25,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod ingest;
 pub mod lexicon;
+pub mod merge;
 pub mod names;
 #[doc(hidden)]
 pub mod pathological;
@@ -31,7 +33,9 @@ pub mod pipeline;
 pub mod quotes;
 pub mod run;
 pub mod segment;
+pub mod shard;
 pub mod span;
+pub mod stream;
 pub mod tag;
 pub mod text;
 mod work;

@@ -8,10 +8,12 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use saidby::export::{CsvOptions, CsvSink};
+use saidby::export::{CsvOptions, CsvSink, Totals};
 use saidby::ingest::{Input, InvalidUtf8, ReadOptions};
 use saidby::pipeline::{Pipeline, PipelineOptions};
 use saidby::run::{RunOptions, run};
+use saidby::shard::{MARKER, Marker, RunIdentity, Shard};
+use saidby::stream::JsonlSink;
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +34,22 @@ enum Command {
     Show(ShowArgs),
     /// Score quotes and entities against hand-annotated gold files (tests/gold/GUIDELINES.md).
     Eval(EvalArgs),
+    /// Combine the tables of every shard of a run (`run --shard I/N`) into the tables one run
+    /// would have written.
+    Merge(MergeArgs),
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Shard folders (OUT/shard-I-of-N), or folders holding them.
+    #[arg(required = true, value_name = "SHARD_DIR")]
+    shards: Vec<PathBuf>,
+    /// The folder to write the merged tables into (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// No summary line.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -94,13 +112,29 @@ enum Utf8Arg {
     Skip,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum StdoutFormat {
+    /// One JSON object a line per input document: its quotes and mentions, or its error.
+    Jsonl,
+}
+
 #[derive(Args)]
 struct RunArgs {
     #[command(flatten)]
     input: InputArgs,
     /// The folder to write the tables into (created if missing).
-    #[arg(long, short, value_name = "DIR")]
-    out: PathBuf,
+    #[arg(long, short, value_name = "DIR", required_unless_present = "stdout")]
+    out: Option<PathBuf>,
+    /// Write no tables but one record per input document on standard output, in input order,
+    /// as documents finish: its quotes and mentions, or its error (logs stay on standard
+    /// error; exit 0 unless saidby itself cannot work).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["out", "resume", "removed", "body", "raw_csv"])]
+    stdout: Option<StdoutFormat>,
+    /// Process one share of the input files, shard I of N (1-based: 1/4 is the first of
+    /// four), into OUT/shard-I-of-N/ with a completion marker; a complete shard is skipped.
+    /// `saidby merge` combines the shards.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -162,8 +196,88 @@ fn read_opts(i: &InputArgs) -> ReadOptions {
     }
 }
 
+/// The options that change the tables: shards of one run must agree on them.
+fn table_options(args: &RunArgs) -> std::collections::BTreeMap<String, String> {
+    let i = &args.input;
+    let d = &args.data;
+    let gazetteers: Vec<String> = d
+        .gazetteer
+        .iter()
+        .map(|g| g.display().to_string())
+        .collect();
+    [
+        ("raw_csv", args.raw_csv.to_string()),
+        ("removed", args.removed.to_string()),
+        ("body", args.body.to_string()),
+        ("single_pass", args.single_pass.to_string()),
+        ("text_column", i.text_column.clone()),
+        ("id_column", i.id_column.clone()),
+        (
+            "invalid_utf8",
+            match i.invalid_utf8 {
+                Utf8Arg::Replace => "replace",
+                Utf8Arg::Skip => "skip",
+            }
+            .into(),
+        ),
+        (
+            "data",
+            d.data
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        ),
+        ("gazetteer", gazetteers.join(";")),
+        ("no_default_gazetteers", d.no_default_gazetteers.to_string()),
+        ("html_as_text", d.html_as_text.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
 fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let (mut inputs, mut errors) = Input::discover(&args.input.inputs);
+    let mut out = args.out.clone();
+    let mut corpus_inputs = None;
+    let mut shard_run = None;
+    if let Some(shard) = args.shard {
+        if inputs.iter().any(|i| i.stdin) {
+            anyhow::bail!("--shard shares out input files: standard input (-) cannot be shared");
+        }
+        let identity = RunIdentity::new(&args.input.inputs, &inputs, table_options(&args));
+        if let Some(o) = &out {
+            let dir = o.join(shard.dir_name());
+            let done = saidby::shard::read_marker(&dir)
+                .with_context(|| format!("reading the marker of {}", dir.display()))?;
+            if let Some(m) = done {
+                let why = m.run.difference(&identity).or_else(|| {
+                    (m.shard() != shard).then(|| format!("its marker says shard {}", m.shard()))
+                });
+                if let Some(why) = why {
+                    anyhow::bail!(
+                        "{} holds a complete shard of another run ({why}); remove it or write elsewhere",
+                        dir.display()
+                    );
+                }
+                eprintln!(
+                    "saidby: shard {shard} is complete in {} (its {MARKER} marker is there): skipped",
+                    dir.display()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            out = Some(dir);
+            shard_run = Some((shard, identity));
+        }
+        let mine = shard.select(&inputs);
+        // Problems met while listing the inputs come first in a plain run: shard 1 has them.
+        if shard.index != 1 {
+            errors.clear();
+        }
+        corpus_inputs = Some(std::mem::replace(&mut inputs, mine));
+    }
+    let files = inputs.len() as u64;
     let p = pipeline(&args.data)?;
     if let Some(j) = args.jobs {
         rayon::ThreadPoolBuilder::new()
@@ -171,20 +285,6 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("starting worker threads")?;
     }
-    let (inputs, errors) = Input::discover(&args.input.inputs);
-    let csv_opts = CsvOptions {
-        raw: args.raw_csv,
-        removed: args.removed,
-        body: args.body,
-    };
-    let (mut sink, done) = if args.resume {
-        CsvSink::resume(&args.out, csv_opts)
-            .with_context(|| format!("resuming from the tables in {}", args.out.display()))?
-    } else {
-        let sink = CsvSink::create(&args.out, csv_opts)
-            .with_context(|| format!("creating tables in {}", args.out.display()))?;
-        (sink, Default::default())
-    };
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
@@ -195,50 +295,113 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
         );
         b
     });
-    let opts = RunOptions {
-        read: read_opts(&args.input),
-        corpus_pass: !args.single_pass,
-        skip: done,
-        ..RunOptions::default()
-    };
-    let totals = run(&p, inputs, errors, &opts, &mut sink, |n| {
+    let progress = |n| {
         if let Some(b) = &bar {
             b.set_position(n);
         }
-    })
-    .context("writing tables")?;
+    };
+    let mut opts = RunOptions {
+        read: read_opts(&args.input),
+        corpus_pass: !args.single_pass,
+        corpus_inputs,
+        ..RunOptions::default()
+    };
+    if args.stdout.is_some() {
+        // Records are the output: a reader that goes away loses them, so that is fatal too.
+        let lost = |e: std::io::Error| anyhow::anyhow!("writing records to standard output: {e}");
+        let mut sink = JsonlSink::new(std::io::stdout());
+        let totals = run(&p, inputs, errors, &opts, &mut sink, progress).map_err(lost)?;
+        sink.finish().map_err(lost)?;
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        if !args.quiet {
+            summary(&totals, None, started);
+        }
+        // A bad document is a record, not a failure of the run.
+        return Ok(ExitCode::SUCCESS);
+    }
+    let out = out.expect("clap requires --out without --stdout");
+    let csv_opts = CsvOptions {
+        raw: args.raw_csv,
+        removed: args.removed,
+        body: args.body,
+    };
+    let (mut sink, done) = if args.resume {
+        CsvSink::resume(&out, csv_opts)
+            .with_context(|| format!("resuming from the tables in {}", out.display()))?
+    } else {
+        let sink = CsvSink::create(&out, csv_opts)
+            .with_context(|| format!("creating tables in {}", out.display()))?;
+        (sink, Default::default())
+    };
+    opts.skip = done;
+    let totals = run(&p, inputs, errors, &opts, &mut sink, progress).context("writing tables")?;
     sink.finish()
-        .with_context(|| format!("finishing tables in {}", args.out.display()))?;
+        .with_context(|| format!("finishing tables in {}", out.display()))?;
+    if let Some((shard, run)) = shard_run {
+        let marker = Marker {
+            shard: shard.index,
+            of: shard.count,
+            run,
+            files,
+            documents: totals.documents + totals.skipped,
+            errors: totals.errors,
+        };
+        saidby::shard::write_marker(&out, &marker)
+            .with_context(|| format!("writing the {MARKER} marker in {}", out.display()))?;
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let secs = started.elapsed().as_secs_f64();
     if !args.quiet {
-        let share = if totals.quotes > 0 {
-            100.0 * totals.attributed as f64 / totals.quotes as f64
-        } else {
-            0.0
-        };
-        let skipped = if args.resume {
-            format!(", {} already in the tables", totals.skipped)
-        } else {
-            String::new()
-        };
-        eprintln!(
-            "saidby: {} documents, {} quotes ({share:.1}% attributed), {} mentions, {} errors, {} warnings{skipped}, {secs:.2} s, {:.1} MB/s",
-            totals.documents,
-            totals.quotes,
-            totals.mentions,
-            totals.errors,
-            totals.warnings,
-            totals.bytes as f64 / 1e6 / secs.max(1e-9)
-        );
+        let skipped = args
+            .resume
+            .then(|| format!(", {} already in the tables", totals.skipped));
+        summary(&totals, skipped, started);
     }
     Ok(if totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The one-line summary on standard error.
+fn summary(totals: &Totals, extra: Option<String>, started: Instant) {
+    let secs = started.elapsed().as_secs_f64();
+    let share = if totals.quotes > 0 {
+        100.0 * totals.attributed as f64 / totals.quotes as f64
+    } else {
+        0.0
+    };
+    eprintln!(
+        "saidby: {} documents, {} quotes ({share:.1}% attributed), {} mentions, {} errors, {} warnings{}, {secs:.2} s, {:.1} MB/s",
+        totals.documents,
+        totals.quotes,
+        totals.mentions,
+        totals.errors,
+        totals.warnings,
+        extra.unwrap_or_default(),
+        totals.bytes as f64 / 1e6 / secs.max(1e-9)
+    );
+}
+
+fn cmd_merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    let shards = saidby::merge::find_shards(&args.shards)?;
+    let m = saidby::merge::merge(&shards, &args.out)?;
+    if !args.quiet {
+        eprintln!(
+            "saidby: merged {} shards into {}: {} documents, {} quotes, {} mentions, {} rows in errors.csv",
+            m.shards,
+            args.out.display(),
+            m.documents,
+            m.quotes,
+            m.mentions,
+            m.errors
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
@@ -366,6 +529,7 @@ fn main() -> ExitCode {
         Command::Run(a) => cmd_run(a),
         Command::Show(a) => cmd_show(a),
         Command::Eval(a) => cmd_eval(a),
+        Command::Merge(a) => cmd_merge(a),
     };
     match result {
         Ok(code) => code,

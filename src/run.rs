@@ -16,6 +16,8 @@
 
 use std::collections::BTreeSet;
 use std::io;
+use std::sync::mpsc;
+use std::thread;
 
 use rayon::prelude::*;
 
@@ -38,6 +40,11 @@ pub struct RunOptions {
     pub corpus_pass: bool,
     /// Documents not to analyse again: the doc_ids of the output folder's tables (`--resume`).
     pub skip: BTreeSet<String>,
+    /// The inputs the first pass counts lines over, when they are more than the inputs
+    /// analysed: for one shard of a corpus, the whole corpus, so that the shard classifies
+    /// every line as one run over everything would ([`crate::shard`]). `None`: the inputs
+    /// analysed.
+    pub corpus_inputs: Option<Vec<Input>>,
 }
 
 impl Default for RunOptions {
@@ -48,6 +55,7 @@ impl Default for RunOptions {
             batch_bytes: 8 << 20,
             corpus_pass: false,
             skip: BTreeSet::new(),
+            corpus_inputs: None,
         }
     }
 }
@@ -57,124 +65,174 @@ enum Item {
     Err(InputError),
 }
 
+/// Batches waiting between two steps: reading runs ahead of the analysis, and the analysis
+/// ahead of the writing, by this many batches at most (memory stays a few batches).
+const QUEUE: usize = 1;
+
+/// Reads the inputs into batches on a thread of its own, so that reading the next batch
+/// overlaps the analysis of this one. The thread ends when the inputs do or when the
+/// receiver is dropped; it returns the number of documents left out because `skip` has them.
+fn spawn_reader<'scope>(
+    scope: &'scope thread::Scope<'scope, '_>,
+    inputs: Vec<Input>,
+    opts: &'scope RunOptions,
+    skip: &'scope BTreeSet<String>,
+) -> io::Result<(
+    mpsc::Receiver<Vec<Item>>,
+    thread::ScopedJoinHandle<'scope, u64>,
+)> {
+    let (tx, rx) = mpsc::sync_channel(QUEUE);
+    let reader = thread::Builder::new().name("saidby-reader".into());
+    let reader = reader.spawn_scoped(scope, move || {
+        let mut skipped = 0u64;
+        let mut docs = read_all(inputs, opts.read.clone());
+        loop {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            for r in docs.by_ref() {
+                let item = match r {
+                    Ok(d) if skip.contains(&d.id) => {
+                        skipped += 1;
+                        continue;
+                    }
+                    Ok(d) => {
+                        bytes += d.text.len() + d.html.as_ref().map_or(0, String::len);
+                        Item::Doc(Box::new(d))
+                    }
+                    Err(e) => Item::Err(e),
+                };
+                batch.push(item);
+                if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+                    break;
+                }
+            }
+            if batch.is_empty() || tx.send(batch).is_err() {
+                return skipped;
+            }
+        }
+    });
+    Ok((rx, reader?))
+}
+
 /// Runs every input through the pipeline into `sink`; `progress` is called after each batch
-/// with the number of documents done. Runs on the current rayon pool.
-pub fn run<S: Sink + ?Sized>(
+/// with the number of documents done. Three steps overlap: a thread reads the next batch, the
+/// current rayon pool analyses this one, and a thread pushes the previous one into the sink,
+/// always in input order.
+pub fn run<S: Sink + Send + ?Sized>(
     pipeline: &Pipeline,
     inputs: Vec<Input>,
     discover_errors: Vec<InputError>,
     opts: &RunOptions,
     sink: &mut S,
-    mut progress: impl FnMut(u64),
+    mut progress: impl FnMut(u64) + Send,
 ) -> io::Result<Totals> {
-    let mut totals = Totals::default();
-    for e in &discover_errors {
-        sink.error(e)?;
-        totals.errors += 1;
-    }
-    let corpus = (opts.corpus_pass && !inputs.iter().any(|i| i.stdin))
-        .then(|| count_lines(pipeline, inputs.clone(), opts));
+    let counted = opts.corpus_inputs.as_ref().unwrap_or(&inputs);
+    let corpus = (opts.corpus_pass && !counted.iter().chain(&inputs).any(|i| i.stdin))
+        .then(|| count_lines(pipeline, counted.clone(), opts))
+        .transpose()?;
     let corpus = corpus.as_ref();
-    let mut skipped = 0u64;
-    let mut docs = read_all(inputs, opts.read.clone()).filter_map(|r| match r {
-        Ok(d) if opts.skip.contains(&d.id) => {
-            skipped += 1;
-            None
-        }
-        Ok(d) => Some(Item::Doc(Box::new(d))),
-        Err(e) => Some(Item::Err(e)),
-    });
-    let mut done = 0u64;
-    loop {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        for item in docs.by_ref() {
-            if let Item::Doc(d) = &item {
-                bytes += d.text.len();
+    thread::scope(|s| {
+        let (batches, reader) = spawn_reader(s, inputs, opts, &opts.skip)?;
+        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<Analysis, InputError>>>(QUEUE);
+        let writer = thread::Builder::new().name("saidby-writer".into());
+        let writer = writer.spawn_scoped(s, move || -> io::Result<Totals> {
+            let mut totals = Totals::default();
+            for e in &discover_errors {
+                sink.error(e)?;
+                totals.errors += 1;
             }
-            batch.push(item);
-            if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+            let mut done = 0u64;
+            for results in done_rx {
+                for r in results {
+                    match r {
+                        Ok(a) => {
+                            sink.document(&a)?;
+                            if a.doc.lossy {
+                                let mut w = InputError::new(
+                                    &a.doc.file,
+                                    a.doc.line,
+                                    "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
+                                );
+                                w.doc_id = Some(a.doc.id.clone());
+                                sink.warning(&w)?;
+                                totals.warnings += 1;
+                            }
+                            totals.documents += 1;
+                            totals.quotes += a.quotes.len() as u64;
+                            totals.attributed += a
+                                .quotes
+                                .iter()
+                                .filter(|q| {
+                                    q.attribution.entity.is_some() || q.attribution.name.is_some()
+                                })
+                                .count() as u64;
+                            totals.mentions += a.tagged.mentions.len() as u64;
+                            totals.bytes += a.text.len() as u64;
+                        }
+                        Err(e) => {
+                            sink.error(&e)?;
+                            totals.errors += 1;
+                        }
+                    }
+                    done += 1;
+                }
+                sink.batch_done()?;
+                progress(done);
+            }
+            Ok(totals)
+        });
+        let writer = writer?;
+        for batch in batches {
+            let results: Vec<Result<Analysis, InputError>> = batch
+                .into_par_iter()
+                .map(|item| match item {
+                    Item::Doc(d) => Ok(pipeline.analyse_in(*d, corpus)),
+                    Item::Err(e) => Err(e),
+                })
+                .collect();
+            if done_tx.send(results).is_err() {
+                // The writer stopped on an error, which it returns below.
                 break;
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Result<Analysis, InputError>> = batch
-            .into_par_iter()
-            .map(|item| match item {
-                Item::Doc(d) => Ok(pipeline.analyse_in(*d, corpus)),
-                Item::Err(e) => Err(e),
-            })
-            .collect();
-        for r in results {
-            match r {
-                Ok(a) => {
-                    sink.document(&a)?;
-                    if a.doc.lossy {
-                        let mut w = InputError::new(
-                            &a.doc.file,
-                            a.doc.line,
-                            "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
-                        );
-                        w.doc_id = Some(a.doc.id.clone());
-                        sink.warning(&w)?;
-                        totals.warnings += 1;
-                    }
-                    totals.documents += 1;
-                    totals.quotes += a.quotes.len() as u64;
-                    totals.attributed += a
-                        .quotes
-                        .iter()
-                        .filter(|q| q.attribution.entity.is_some() || q.attribution.name.is_some())
-                        .count() as u64;
-                    totals.mentions += a.tagged.mentions.len() as u64;
-                    totals.bytes += a.text.len() as u64;
-                }
-                Err(e) => {
-                    sink.error(&e)?;
-                    totals.errors += 1;
-                }
-            }
-            done += 1;
-        }
-        progress(done);
-    }
-    drop(docs);
-    totals.skipped = skipped;
-    Ok(totals)
+        drop(done_tx);
+        let mut totals = writer.join().expect("the writer thread does not panic")?;
+        totals.skipped = reader.join().expect("the reader thread does not panic");
+        Ok(totals)
+    })
 }
 
 /// The first pass: every document's text (extracted from its page for HTML), its lines
-/// counted. Errors are left for the second pass to report.
-pub fn count_lines(pipeline: &Pipeline, inputs: Vec<Input>, opts: &RunOptions) -> CorpusLines {
-    let mut total = CorpusLines::default();
-    let mut docs = read_all(inputs, opts.read.clone()).filter_map(Result::ok);
-    loop {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        for d in docs.by_ref() {
-            bytes += d.text.len() + d.html.as_ref().map_or(0, String::len);
-            batch.push(d);
-            if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
-                break;
-            }
+/// counted. Errors are left for the second pass to report. Reading overlaps counting, as in
+/// [`run`].
+pub fn count_lines(
+    pipeline: &Pipeline,
+    inputs: Vec<Input>,
+    opts: &RunOptions,
+) -> io::Result<CorpusLines> {
+    let all = BTreeSet::new();
+    thread::scope(|s| {
+        let (batches, _) = spawn_reader(s, inputs, opts, &all)?;
+        let mut total = CorpusLines::default();
+        for batch in batches {
+            let part = batch
+                .into_par_iter()
+                .filter_map(|item| match item {
+                    Item::Doc(d) => Some(d),
+                    Item::Err(_) => None,
+                })
+                .map(|mut d| {
+                    pipeline.prepare(&mut d);
+                    let mut c = CorpusLines::default();
+                    c.add_document(&d.text);
+                    c
+                })
+                .reduce(CorpusLines::default, |mut a, b| {
+                    a.merge(b);
+                    a
+                });
+            total.merge(part);
         }
-        if batch.is_empty() {
-            return total;
-        }
-        let part = batch
-            .into_par_iter()
-            .map(|mut d| {
-                pipeline.prepare(&mut d);
-                let mut c = CorpusLines::default();
-                c.add_document(&d.text);
-                c
-            })
-            .reduce(CorpusLines::default, |mut a, b| {
-                a.merge(b);
-                a
-            });
-        total.merge(part);
-    }
+        Ok(total)
+    })
 }
