@@ -196,6 +196,100 @@ pub fn is_possessive(word: &str) -> bool {
     matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('s' | 'S'), None) if is_apostrophe(a))
 }
 
+/// `f` of `s` in lower case, exactly as `str::to_lowercase` gives it, without allocating in
+/// the common case: the rules look up and compare lower-cased words and lines all the time.
+/// Text already in lower case is passed as it is, short ASCII words are lower-cased on the
+/// stack, anything else into a buffer kept per thread (a call nested inside `f` allocates).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 32;
+    let b = s.as_bytes();
+    let ascii = s.is_ascii();
+    if ascii {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(s);
+        }
+        if b.len() <= STACK {
+            let mut buf = [0u8; STACK];
+            let buf = &mut buf[..b.len()];
+            buf.copy_from_slice(b);
+            buf.make_ascii_lowercase();
+            return f(std::str::from_utf8(buf).expect("ASCII stays ASCII"));
+        }
+    } else if s.contains('Σ') {
+        // The one letter whose lower case depends on its neighbours: left to the library.
+        return f(&s.to_lowercase());
+    }
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            if ascii {
+                buf.push_str(s);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            f(&buf)
+        }
+        Err(_) => f(&s.to_lowercase()),
+    })
+}
+
+/// Whether `s` in lower case (as `str::to_lowercase` gives it) starts with `prefix`, looking
+/// no further into `s` than the prefix needs.
+pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
+    if prefix.contains(['σ', 'ς']) {
+        return s.to_lowercase().starts_with(prefix);
+    }
+    // Without a sigma in the prefix, lower-casing char by char compares the same.
+    let mut want = prefix.chars();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match want.next() {
+            None => return true,
+            Some(w) if w == c => {}
+            Some(_) => return false,
+        }
+    }
+    want.next().is_none()
+}
+
+/// The number of whitespace-separated words of `s` (`split_whitespace().count()`), counting no
+/// further than `limit`: the least of the two. Reads bytes, decoding only non-ASCII characters.
+pub fn count_words_upto(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && n < limit {
+        let space = if b[i] < 0x80 {
+            i += 1;
+            matches!(b[i - 1], b' ' | b'\t'..=b'\r')
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// `split_whitespace().count()`, faster.
+pub fn count_words(s: &str) -> usize {
+    count_words_upto(s, usize::MAX)
+}
+
+/// Whether `s` has more than `n` whitespace-separated words (`split_whitespace().count() > n`),
+/// counting no further than that.
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    count_words_upto(s, n + 1) > n
+}
+
 /// Sentence-final punctuation.
 pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -236,6 +330,61 @@ mod tests {
         let toks = tokenize(t, Span::new(3, t.len()));
         assert_eq!(toks[0].span, Span::new(3, 5));
         assert_eq!(toks[2].span.text(t), "’s");
+    }
+
+    #[test]
+    fn lower_case_as_to_lowercase() {
+        let long = "A Line Of Plain ASCII Words, Longer Than Thirty-Two Bytes";
+        for w in [
+            "the",
+            "The",
+            "THE",
+            "Ünlü",
+            "İstanbul",
+            "ΟΔΟΣ ΟΔΟΣ",
+            "\u{212a}elvin",
+            long,
+            "“Quoted,” She Said £5",
+            "",
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+            // Nested: the inner call cannot take the thread's buffer.
+            let nested = with_lowercase(w, |outer| {
+                with_lowercase(long, |inner| format!("{outer}|{inner}"))
+            });
+            assert_eq!(
+                nested,
+                format!("{}|{}", w.to_lowercase(), long.to_lowercase())
+            );
+            for n in 0..=w.chars().count() {
+                let prefix: String = w.to_lowercase().chars().take(n).collect();
+                assert!(lowercase_starts_with(w, &prefix), "{w} {prefix}");
+            }
+        }
+        assert!(lowercase_starts_with("\u{212a}elvin", "kel"));
+        assert!(!lowercase_starts_with("Photos", "photograph"));
+        assert!(!lowercase_starts_with("", "a") && lowercase_starts_with("", ""));
+    }
+
+    #[test]
+    fn word_counts_as_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "one two",
+            " one  two three ",
+            "a\tb\nc\rd\u{b}e\u{c}f",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next\u{202f}narrow",
+            "£5 “quoted” café\u{1c}x",
+        ] {
+            let count = s.split_whitespace().count();
+            assert_eq!(count_words(s), count, "{s:?}");
+            for n in 0..8 {
+                assert_eq!(more_words_than(s, n), count > n, "{s:?} {n}");
+                assert_eq!(count_words_upto(s, n), count.min(n), "{s:?} {n}");
+            }
+        }
     }
 
     #[test]
