@@ -10,10 +10,14 @@
 //! assert!(lex.is_honorific("Mr"));
 //! ```
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::DataError;
+use crate::text::with_lowercase;
+
+// Every rule looks words up in these lists: a fast hash (foldhash, seeded per run).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// Gender as far as a name, honorific or pronoun tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -98,6 +102,9 @@ pub struct Lexicon {
     pronouns: HashMap<String, Pronoun>,
     abbreviations: HashSet<String>,
     roles: HashMap<String, RoleKind>,
+    /// The last word of every role: most words end none, and this says so without building
+    /// the key of `roles`.
+    role_last_words: HashSet<String>,
     role_max_words: usize,
     sources: HashSet<String>,
     org_nouns: HashSet<String>,
@@ -312,6 +319,12 @@ impl Lexicon {
             .map(|r| r.split(' ').count())
             .max()
             .unwrap_or(1);
+        lex.role_last_words = lex
+            .roles
+            .keys()
+            .filter_map(|r| r.split(' ').next_back())
+            .map(str::to_string)
+            .collect();
         for list in lex.cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
@@ -482,8 +495,8 @@ impl Lexicon {
 
     /// The longest cue whose words start `words` (lower-cased by the caller or not).
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
-        let first = words.first()?.as_ref().to_lowercase();
-        self.cues.get(&first)?.iter().find(|c| {
+        let list = with_lowercase(words.first()?.as_ref(), |w| self.cues.get(w))?;
+        list.iter().find(|c| {
             c.words.len() <= words.len()
                 && c.words
                     .iter()
@@ -506,7 +519,7 @@ impl Lexicon {
         if word == "i" {
             return None;
         }
-        self.pronouns.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.pronouns.get(w).copied())
     }
 
     /// A subject pronoun, the kind that can be a speaker ("he", "she", "they").
@@ -523,11 +536,23 @@ impl Lexicon {
         if words.is_empty() || words.len() > self.role_max_words {
             return None;
         }
-        let key = words
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
+        // The key ends with the last word in lower case (unless that word holds a space).
+        let last = words[words.len() - 1];
+        if !last.contains(char::is_whitespace)
+            && !with_lowercase(last, |w| self.role_last_words.contains(w))
+        {
+            return None;
+        }
+        if let [w] = words {
+            return with_lowercase(w, |w| self.roles.get(w).copied());
+        }
+        let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            with_lowercase(w, |w| key.push_str(w));
+        }
         self.roles.get(&key).copied()
     }
 
@@ -536,11 +561,11 @@ impl Lexicon {
     }
 
     pub fn is_source_noun(&self, word: &str) -> bool {
-        self.sources.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.sources.contains(w))
     }
 
     pub fn is_org_noun(&self, word: &str) -> bool {
-        self.org_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.org_nouns.contains(w))
     }
 
     pub fn is_org_suffix(&self, word: &str) -> bool {
@@ -548,16 +573,16 @@ impl Lexicon {
     }
 
     pub fn is_filler(&self, word: &str) -> bool {
-        self.fillers.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.fillers.contains(w))
     }
 
     /// A noun for something said ("pledge", "comments").
     pub fn is_speech_noun(&self, word: &str) -> bool {
-        self.speech_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.speech_nouns.contains(w))
     }
 
     pub fn is_conjunction(&self, word: &str) -> bool {
-        self.conjunctions.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.conjunctions.contains(w))
     }
 
     /// "Asked", "Pressed": a sentence opener whose clause does not hold the subject.
@@ -588,17 +613,17 @@ impl Lexicon {
     /// A word common in lower case in news ("officials", "key"): capitalised at a sentence
     /// start it is no name.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.common_words.contains(w))
     }
 
     /// A noun for a written source ("statement", "report").
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.document_nouns.contains(w))
     }
 
     /// A word of a time phrase ("last", "week", "Monday").
     pub fn is_time_word(&self, word: &str) -> bool {
-        self.time_words.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.time_words.contains(w))
     }
 
     /// "When", "Although", or an -ing word: an opening clause before the subject.
@@ -608,12 +633,12 @@ impl Lexicon {
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
-        self.prepositions.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.prepositions.contains(w))
     }
 
     /// A word that opens a noun phrase ("the", "a", "his").
     pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.determiners.contains(w))
     }
 
     /// A capitalised word that never begins a name ("The", "Speaking", "Monday").

@@ -14,8 +14,6 @@
 //! assert_eq!(names, ["Enver Solomon", "Enver Solomon", "Refugee Council", "Enver Solomon"]);
 //! ```
 
-use std::collections::HashMap;
-
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
 use crate::lexicon::{Gender, HonorificKind, Lexicon};
@@ -23,7 +21,10 @@ use crate::names::{NameCandidate, NameKind, find_names};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
-use crate::text::{TokKind, is_capitalised, tokenize};
+use crate::text::{TokKind, is_capitalised, tokenize, with_lowercase};
+
+// Per-document maps, hit for every mention: a fast hash (foldhash, seeded per run).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// How a mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,7 +157,7 @@ pub fn tag(
     let mut b = Builder {
         gaz,
         out: Tagged::default(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
     };
     let mut pending: Vec<Pending> = Vec::new();
     let sporty = is_sports_report(text, seg, lex);
@@ -327,13 +328,13 @@ fn link_surnames(
 ) {
     // Surname -> people of this document, and where each person is mentioned (sorted), so that
     // "the one named most recently before" is a binary search, not a scan.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, e) in b.out.entities.iter().enumerate() {
         if let Some(s) = &e.surname {
             by_surname.entry(s.clone()).or_default().push(i);
         }
     }
-    let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut positions: HashMap<usize, Vec<usize>> = HashMap::default();
     for m in &b.out.mentions {
         positions.entry(m.entity).or_default().push(m.span.start);
     }
@@ -502,7 +503,7 @@ fn is_sports_report(text: &str, seg: &Segmented, lex: &Lexicon) -> bool {
             .text(text)
             .split(|c: char| !c.is_alphanumeric() && c != '-')
         {
-            if !w.is_empty() && w.len() < 16 && lex.is_sport_word(&w.to_lowercase()) {
+            if !w.is_empty() && w.len() < 16 && with_lowercase(w, |w| lex.is_sport_word(w)) {
                 n += 1;
                 if n >= ENOUGH {
                     return true;
