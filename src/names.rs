@@ -110,7 +110,17 @@ pub fn find_names(
     lex: &Lexicon,
     gaz: &Gazetteer,
 ) -> Vec<NameCandidate> {
-    let toks: Vec<Token> = tokenize(text, para);
+    find_names_in(text, &tokenize(text, para), headline, lex, gaz)
+}
+
+/// [`find_names`] over the paragraph's tokens, for a caller that has them already.
+pub fn find_names_in(
+    text: &str,
+    toks: &[Token],
+    headline: bool,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -119,7 +129,7 @@ pub fn find_names(
             i += 1;
             continue;
         }
-        let end = run_end(text, &toks, i, lex);
+        let end = run_end(text, toks, i, lex);
         if end == i {
             i += 1;
             continue;
@@ -149,7 +159,7 @@ pub fn find_names(
             }
         }
         if start < end {
-            read_run(text, &toks, start, end, headline, lex, gaz, &mut out);
+            read_run(text, toks, start, end, headline, lex, gaz, &mut out);
         }
         i = end.max(i + 1);
     }

@@ -17,11 +17,11 @@
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
 use crate::lexicon::{Gender, HonorificKind, Lexicon};
-use crate::names::{NameCandidate, NameKind, find_names};
+use crate::names::{NameCandidate, NameKind, find_names_in};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
-use crate::text::{TokKind, is_capitalised, tokenize, with_lowercase};
+use crate::text::{TokKind, Token, is_capitalised, tokenize, with_lowercase};
 
 // Per-document maps, hit for every mention: a fast hash (foldhash, seeded per run).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -161,12 +161,15 @@ pub fn tag(
     };
     let mut pending: Vec<Pending> = Vec::new();
     let sporty = is_sports_report(text, seg, lex);
+    // Each paragraph's tokens, read once for the name patterns and kept for the surnames.
+    let mut para_tokens: Vec<Vec<Token>> = Vec::with_capacity(seg.paragraphs.len());
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         let region = if para.section == Section::Caption {
             caption_without_credit(text, para.span)
         } else {
             para.span
         };
+        para_tokens.push(tokenize(text, region));
         let mut hits = gaz.find(text, region.start, region.end);
         if sporty {
             // "Southampton" in a match report is the club, not the town.
@@ -185,7 +188,13 @@ pub fn tag(
                 }
             }
         }
-        let cands = find_names(text, region, para.section == Section::Title, lex, gaz);
+        let cands = find_names_in(
+            text,
+            &para_tokens[pi],
+            para.section == Section::Title,
+            lex,
+            gaz,
+        );
         let mut taken: Vec<(Span, usize, Via, &'static str)> = Vec::new();
         let mut hit_kept = vec![true; hits.len()];
         let mut keep_cand = vec![true; cands.len()];
@@ -297,7 +306,7 @@ pub fn tag(
             });
         }
     }
-    link_surnames(text, seg, lex, &mut b, pending);
+    link_surnames(text, seg, &para_tokens, lex, &mut b, pending);
     // A mention is in a quote when some segment starting at or before it ends at or after
     // it: segments sorted by start, with the furthest end so far, answer that by binary search.
     let mut outers: Vec<Span> = quotes
@@ -322,6 +331,7 @@ pub fn tag(
 fn link_surnames(
     text: &str,
     seg: &Segmented,
+    para_tokens: &[Vec<Token>],
     lex: &Lexicon,
     b: &mut Builder,
     pending: Vec<Pending>,
@@ -455,7 +465,8 @@ fn link_surnames(
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
         }
-        for t in tokenize(text, para.span) {
+        // A title or body paragraph was tokenized whole (only captions lose their credit).
+        for &t in &para_tokens[pi] {
             let w = t.text(text);
             if t.kind != TokKind::Word || w.len() < 3 || !is_capitalised(w) || lex.is_not_name(w) {
                 continue;
