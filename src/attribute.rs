@@ -41,7 +41,12 @@ use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
 use crate::tag::Tagged;
-use crate::text::{TokKind, is_capitalised, is_possessive, is_terminal, tokenize};
+use crate::text::{
+    TokKind, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
+};
+
+/// The per-document maps (items and mentions by position), hit constantly: a fast hash.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum QuoteKind {
@@ -179,9 +184,11 @@ pub struct Attributor<'a> {
     sentences: Vec<(usize, usize)>,
     /// Per quote, its segments' items.
     quote_items: Vec<Vec<usize>>,
-    mention_start: HashMap<usize, usize>,
-    mention_end: HashMap<usize, usize>,
-    item_start: HashMap<usize, usize>,
+    /// The cue verb starting at each item, computed once (see `cue_at_item`).
+    cues: Vec<Option<(usize, CueClass)>>,
+    mention_start: FastMap<usize, usize>,
+    mention_end: FastMap<usize, usize>,
+    item_start: FastMap<usize, usize>,
     /// Mentions and descriptions, fixed once built, in text order.
     salience: Vec<Salient>,
     /// Speakers and resolved pronouns, added as attribution goes, in text order.
@@ -189,10 +196,10 @@ pub struct Attributor<'a> {
     /// Article people whose gazetteer entry has roles.
     gaz_role_people: Vec<usize>,
     /// Narration pronouns resolved so far, by position; items before `pronouns_done` are done.
-    pronoun_refs: HashMap<usize, Option<Referent>>,
+    pronoun_refs: FastMap<usize, Option<Referent>>,
     pronouns_done: usize,
     /// Gender learned from pronouns ("he said" after "Enver Solomon").
-    genders: HashMap<usize, Gender>,
+    genders: FastMap<usize, Gender>,
     /// Entities added by role resolution from the gazetteer, not named in the text.
     pub extra_entities: Vec<u32>,
 }
@@ -244,9 +251,10 @@ impl<'a> Attributor<'a> {
             items: Vec::new(),
             sentences: Vec::new(),
             quote_items: vec![Vec::new(); quotes.len()],
-            mention_start: HashMap::new(),
-            mention_end: HashMap::new(),
-            item_start: HashMap::new(),
+            cues: Vec::new(),
+            mention_start: FastMap::default(),
+            mention_end: FastMap::default(),
+            item_start: FastMap::default(),
             salience: Vec::new(),
             dynamic: Vec::new(),
             gaz_role_people: tagged
@@ -256,12 +264,14 @@ impl<'a> Attributor<'a> {
                 .filter(|(_, e)| e.gazetteer.is_some_and(|g| !gaz.entity(g).roles.is_empty()))
                 .map(|(i, _)| i)
                 .collect(),
-            pronoun_refs: HashMap::new(),
+            pronoun_refs: FastMap::default(),
             pronouns_done: 0,
-            genders: HashMap::new(),
+            genders: FastMap::default(),
             extra_entities: Vec::new(),
         };
         a.build_items();
+        // Asked about the same items again and again (cue subjects, every noun-phrase scan).
+        a.cues = (0..a.items.len()).map(|i| a.cue_at_item(i)).collect();
         for (mi, m) in tagged.mentions.iter().enumerate() {
             if !m.in_quote && matches!(m.section, Section::Title | Section::Body) {
                 a.mention_start.insert(m.span.start, mi);
@@ -281,7 +291,7 @@ impl<'a> Attributor<'a> {
                 let after = a.items.iter().skip(i).find(|x| x.span.start >= m.span.end);
                 let modifier = i > 0
                     && a.word(i - 1)
-                        .is_some_and(|w| matches!(lower(w).as_str(), "the" | "a" | "an"))
+                        .is_some_and(|w| with_lowercase(w, |l| matches!(l, "the" | "a" | "an")))
                     && after.is_some_and(|x| {
                         matches!(x.it, It::Quote(..))
                             || x.it == It::Word
@@ -510,7 +520,7 @@ impl<'a> Attributor<'a> {
         let main_person = self.main_person();
         for i in 0..self.items.len() {
             let Some(w) = self.word(i) else { continue };
-            if !matches!(lower(w).as_str(), "the") {
+            if !lower_is(w, "the") {
                 continue;
             }
             if self.seg.paragraphs[self.items[i].para].section != Section::Body {
@@ -567,6 +577,13 @@ impl<'a> Attributor<'a> {
 
     /// The cue verb starting at item `i`: its number of items and class.
     fn cue_at(&self, i: usize) -> Option<(usize, CueClass)> {
+        match self.cues.get(i) {
+            Some(&cue) => cue,
+            None => self.cue_at_item(i),
+        }
+    }
+
+    fn cue_at_item(&self, i: usize) -> Option<(usize, CueClass)> {
         let w = self.word(i)?;
         if is_capitalised(w) && i > 0 && !self.is_sentence_start(i) {
             // Capitalised mid-sentence: a name ("Says Law"), not a verb.
@@ -591,7 +608,7 @@ impl<'a> Attributor<'a> {
         // A noun, not a verb: "the claims", "his comments", "Blair's warning".
         if i > 0
             && let Some(prev) = self.word(i - 1)
-            && (self.lex.is_determiner(prev) || is_possessive(prev) || lower(prev) == "said")
+            && (self.lex.is_determiner(prev) || is_possessive(prev) || lower_is(prev, "said"))
         {
             return None;
         }
@@ -610,7 +627,7 @@ impl<'a> Attributor<'a> {
             let Some(w) = self.word(j - 1) else { break };
             let time_noun = self.lex.is_time_word(w)
                 && !self.lex.is_preposition(w)
-                && !matches!(lower(w).as_str(), "last" | "this" | "next");
+                && !with_lowercase(w, |l| matches!(l, "last" | "this" | "next"));
             if time_noun {
                 timed = true;
             }
@@ -640,11 +657,14 @@ impl<'a> Attributor<'a> {
 
     fn classify_head(&self, head: &str, first: usize, end: usize) -> Option<NpKind> {
         let h = lower(head);
-        let det = self.word(first).map(lower);
-        let definite = matches!(
-            det.as_deref(),
-            Some("the" | "his" | "her" | "their" | "its" | "our" | "this" | "that")
-        ) || (first + 1 < end && self.word(first + 1).is_some_and(is_possessive));
+        let definite = self.word(first).is_some_and(|d| {
+            with_lowercase(d, |d| {
+                matches!(
+                    d,
+                    "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+                )
+            })
+        }) || (first + 1 < end && self.word(first + 1).is_some_and(is_possessive));
         if definite && self.lex.is_document_noun(&h) {
             return Some(NpKind::Document);
         }
@@ -690,7 +710,7 @@ impl<'a> Attributor<'a> {
             return Some(base);
         }
         let mut p = base.first;
-        if p > floor && self.word(p - 1).is_some_and(|x| lower(x) == "the") {
+        if p > floor && self.word(p - 1).is_some_and(|x| lower_is(x, "the")) {
             p -= 1;
         }
         if p > floor
@@ -1033,7 +1053,7 @@ impl<'a> Attributor<'a> {
                     });
                 }
                 Some(_) => {
-                    let definite = self.word(k).is_some_and(|w| lower(w) == "the");
+                    let definite = self.word(k).is_some_and(|w| lower_is(w, "the"));
                     let kind = if definite {
                         NpKind::Role { definite: true }
                     } else {
@@ -1089,7 +1109,7 @@ impl<'a> Attributor<'a> {
                 && end < sent_end
                 && self
                     .word(end)
-                    .is_some_and(|w| matches!(lower(w).as_str(), "by" | "from"))
+                    .is_some_and(|w| with_lowercase(w, |l| matches!(l, "by" | "from")))
                 && let Some(named) = self.mention_np_at(end + 1, sent_end)
                 && matches!(named.kind, NpKind::Entity(x) if self.etype(x) == EntityType::Person)
             {
@@ -1103,7 +1123,7 @@ impl<'a> Attributor<'a> {
                 while f < sent_end
                     && self
                         .word(f)
-                        .is_some_and(|x| is_capitalised(x) || lower(x) == "the")
+                        .is_some_and(|x| is_capitalised(x) || lower_is(x, "the"))
                 {
                     f += 1;
                 }
@@ -1425,8 +1445,8 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if let Some(w) = self.word(k)
-            && lower(w) == "according"
-            && self.word(k + 1).is_some_and(|x| lower(x) == "to")
+            && lower_is(w, "according")
+            && self.word(k + 1).is_some_and(|x| lower_is(x, "to"))
         {
             let np = self.np_after(k + 2, s_end)?;
             return Some(Found {
@@ -1514,8 +1534,8 @@ impl<'a> Attributor<'a> {
                 break;
             }
             // "According to the White House, he made a trip for a "quick exam"".
-            if self.word(k).is_some_and(|w| lower(w) == "according")
-                && self.word(k + 1).is_some_and(|w| lower(w) == "to")
+            if self.word(k).is_some_and(|w| lower_is(w, "according"))
+                && self.word(k + 1).is_some_and(|w| lower_is(w, "to"))
                 && let Some(np) = self.np_after(k + 2, first)
             {
                 return Some(Found {
@@ -1563,9 +1583,9 @@ impl<'a> Attributor<'a> {
                         .map_while(|f| self.word(f))
                         .take_while(|w| {
                             !self.lex.is_preposition(w)
-                                || matches!(lower(w).as_str(), "with" | "from" | "by")
+                                || with_lowercase(w, |l| matches!(l, "with" | "from" | "by"))
                         })
-                        .any(|w| matches!(lower(w).as_str(), "with" | "from" | "by"))
+                        .any(|w| with_lowercase(w, |l| matches!(l, "with" | "from" | "by")))
             });
             let participle = self.word(k).is_some_and(|w| w.ends_with("ing"))
                 && j == k
@@ -1584,7 +1604,7 @@ impl<'a> Attributor<'a> {
                         NpKind::Pronoun(..) | NpKind::Name => true,
                         _ => false,
                     });
-            if joined || participle || purpose || prev.is_some_and(|w| lower(w) == "to") {
+            if joined || participle || purpose || prev.is_some_and(|w| lower_is(w, "to")) {
                 coordinated = true;
                 subject_cue = subject_cue.or(Some(cue));
                 continue;
@@ -1593,7 +1613,7 @@ impl<'a> Attributor<'a> {
                 // "Y said that for the minister to claim X "is spin"": the subject of a
                 // for-to clause is not who is quoted; look further back.
                 if np.first > s_start
-                    && self.word(np.first - 1).is_some_and(|w| lower(w) == "for")
+                    && self.word(np.first - 1).is_some_and(|w| lower_is(w, "for"))
                     && (j..k).any(|x| self.word(x) == Some("to"))
                 {
                     coordinated = true;
@@ -1693,7 +1713,7 @@ impl<'a> Attributor<'a> {
         // quote; "says his favourite novel is "X"" is no quoted clause of the cue.
         let introduced = quote > from
             && (matches!(self.items[quote - 1].it, It::Punct(':' | ','))
-                || self.word(quote - 1).is_some_and(|w| lower(w) == "that"));
+                || self.word(quote - 1).is_some_and(|w| lower_is(w, "that")));
         words <= 6 && (words == 0 || introduced)
     }
 
@@ -1731,7 +1751,7 @@ impl<'a> Attributor<'a> {
             }
             if self
                 .word(k + 1)
-                .is_some_and(|x| matches!(lower(x).as_str(), "from" | "by"))
+                .is_some_and(|x| with_lowercase(x, |l| matches!(l, "from" | "by")))
                 && let Some(np) = self.np_after(k + 2, first)
                 && !matches!(np.kind, NpKind::Pronoun(..))
             {
@@ -1766,8 +1786,8 @@ impl<'a> Attributor<'a> {
                     confidence: 0.7,
                 });
             }
-            if matches!(lower(pw).as_str(), "his" | "her") {
-                let g = if lower(pw) == "his" {
+            if with_lowercase(pw, |l| matches!(l, "his" | "her")) {
+                let g = if lower_is(pw, "his") {
                     Gender::Male
                 } else {
                     Gender::Female
@@ -2553,7 +2573,7 @@ impl<'a> Attributor<'a> {
                 break;
             }
             let Some(w) = self.word(k) else { continue };
-            if lower(w).trim_end_matches('s') != stem {
+            if with_lowercase(w, |l| l.trim_end_matches('s') != stem) {
                 continue;
             }
             let (s0, _) = self.sentences[self.items[k].sent];

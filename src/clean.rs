@@ -16,14 +16,19 @@
 //! assert_eq!(c.byline_name(text), Some("Jane Roe"));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+// The cleaner's maps are hit for every line: a fast hash (foldhash, seeded per run).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::html::Hint;
 use crate::lexicon::Lexicon;
 use crate::span::Span;
-use crate::text::is_terminal;
+use crate::text::{
+    count_words, count_words_upto, is_terminal, lowercase_starts_with, more_words_than,
+    with_lowercase,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
@@ -232,7 +237,7 @@ impl Cleaner {
                 lines.remove(0);
             }
         }
-        let mut seen: HashMap<&str, BlockKind> = HashMap::new();
+        let mut seen: HashMap<&str, BlockKind> = HashMap::default();
         let start = out.blocks.len();
         let mut hints = cx.hints.iter().peekable();
         for line in &lines {
@@ -257,7 +262,7 @@ impl Cleaner {
                     if kind != BlockKind::Boilerplate
                         && (before != BlockKind::Body
                             || (!is_sentence_like(s)
-                                && s.split_whitespace().count() >= MIN_DUPLICATE_WORDS)) =>
+                                && more_words_than(s, MIN_DUPLICATE_WORDS - 1))) =>
                 {
                     (BlockKind::Duplicate, "duplicate_line")
                 }
@@ -332,11 +337,10 @@ impl Cleaner {
     /// "(Reporting by Jane Roe; editing by John Doe)": a credit word, then names.
     fn is_credit_line(&self, s: &str) -> bool {
         let inner = s.trim_start_matches('(').trim_end_matches([')', '.']);
-        let words = inner.split_whitespace().count();
-        if words > MAX_META_WORDS * 2 {
+        if more_words_than(inner, MAX_META_WORDS * 2) {
             return false;
         }
-        let lower = inner.to_lowercase();
+        let words = count_words(inner);
         let credit_word = [
             "photo",
             "photos",
@@ -357,7 +361,7 @@ impl Cleaner {
             "compiled",
         ]
         .iter()
-        .find(|w| lower.starts_with(*w));
+        .find(|w| lowercase_starts_with(inner, w));
         let Some(w) = credit_word else {
             // "Sakib Ali/Hindustan Times/Getty Images", "Jane Roe | Bloomberg | Getty Images"
             let parts = inner.split(['/', '|']).count();
@@ -371,7 +375,7 @@ impl Cleaner {
         };
         let mut rest = inner[w.len()..].trim_start();
         for second in ["credit", "credits", "source", "courtesy"] {
-            if rest.to_lowercase().starts_with(second) {
+            if lowercase_starts_with(rest, second) {
                 rest = rest[second.len()..].trim_start();
             }
         }
@@ -380,25 +384,30 @@ impl Cleaner {
         let labelled = rest.starts_with([':', '.', '|', '/', '-', '–', '—', '©'])
             || rest.starts_with("by ")
             || rest.starts_with("courtesy");
-        labelled && !(words > MAX_META_WORDS && is_sentence_like(inner) && !lower.contains(" by "))
+        labelled
+            && !(words > MAX_META_WORDS
+                && is_sentence_like(inner)
+                && !with_lowercase(inner, |l| l.contains(" by ")))
     }
 
     /// "Follow us on Twitter @Example", "Sign up to our newsletter", "Have a tip? Jane Roe may
     /// be reached at jroe@example.com": the site speaking to its reader.
     fn is_promo_line(&self, s: &str) -> bool {
-        let words: Vec<String> = s
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-                    .to_lowercase()
-            })
-            .collect();
-        if words.is_empty() || words.len() > MAX_PROMO_WORDS {
+        let trim = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .to_lowercase()
+        };
+        // The first word decides for nearly every line: looked at before the others.
+        let Some(first) = s.split_whitespace().next() else {
+            return false;
+        };
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        if !with_lowercase(first, |w| self.promo_verbs.contains(w))
+            || more_words_than(s, MAX_PROMO_WORDS)
+        {
             return false;
         }
-        if !self.promo_verbs.contains(&words[0]) {
-            return false;
-        }
+        let words: Vec<String> = s.split_whitespace().map(trim).collect();
         let address = s
             .split_whitespace()
             .any(|w| w.contains("http") || w.contains("www.") || w.starts_with('@') || is_email(w));
@@ -407,6 +416,10 @@ impl Cleaner {
 
     /// "Jane Roe on September 19, 2018 at 12:48 pm said:", "John says:": a reader's comment.
     fn is_comment_header(&self, s: &str) -> bool {
+        // Every ending below ends with ':', and only ':' lower-cases to it.
+        if !s.ends_with(':') {
+            return false;
+        }
         let lower = s.to_lowercase();
         let said = ["said:", "says:", "wrote:", "writes:", "commented:"]
             .iter()
@@ -422,7 +435,13 @@ impl Cleaner {
     /// "Read more: Minister quits", "[Related: ...]", "SEE MORE: ...".
     fn is_related_label(&self, s: &str) -> bool {
         let t = s.trim_start_matches(['[', '(', '»', '›', '>', ' ']);
-        if t.split_whitespace().count() > 25 {
+        // Both tests below need the line to start with a label.
+        if !self
+            .related_labels
+            .iter()
+            .any(|l| lowercase_starts_with(t, l))
+            || more_words_than(t, 25)
+        {
             return false;
         }
         let lower = t.to_lowercase();
@@ -441,36 +460,41 @@ impl Cleaner {
     /// "Updated 1:39 am EST, Wednesday, November 20, 2019", "11/20/2019 01:14 PM",
     /// "First Published: Tuesday, November 19, 2019 08:38 AM": numbers and date words only.
     fn is_date_line(&self, s: &str) -> bool {
-        let words: Vec<&str> = s
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·'))
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.is_empty() || words.len() > MAX_META_WORDS {
+        let split = || {
+            s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·'))
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+        };
+        if split().nth(MAX_META_WORDS).is_some() {
+            return false;
+        }
+        let words: Vec<&str> = split().collect();
+        if words.is_empty() {
             return false;
         }
         let mut dated = false;
         let mut other = 0;
         for w in &words {
-            let lower = w.to_lowercase();
-            let numeric = w
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-'))
-                && w.chars().any(|c| c.is_ascii_digit());
-            // "20th", "1st"
-            let ordinal = w.len() > 2
-                && w.is_ascii()
-                && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit())
-                && self.date_words.contains(&lower[w.len() - 2..]);
-            if numeric || ordinal {
-                // A time or a written-out date ("1:39", "11/20/2019"); a plain number alone
-                // (a score, a table cell) dates nothing.
-                dated |= ordinal || w.contains([':', '/']) || w.matches('-').count() == 2;
-            } else if self.date_words.contains(lower.trim_end_matches('.')) {
-                dated |= is_month_or_day(&lower);
-            } else {
-                other += 1;
-            }
+            with_lowercase(w, |lower| {
+                let numeric = w
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-'))
+                    && w.chars().any(|c| c.is_ascii_digit());
+                // "20th", "1st"
+                let ordinal = w.len() > 2
+                    && w.is_ascii()
+                    && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit())
+                    && self.date_words.contains(&lower[w.len() - 2..]);
+                if numeric || ordinal {
+                    // A time or a written-out date ("1:39", "11/20/2019"); a plain number
+                    // alone (a score, a table cell) dates nothing.
+                    dated |= ordinal || w.contains([':', '/']) || w.matches('-').count() == 2;
+                } else if self.date_words.contains(lower.trim_end_matches('.')) {
+                    dated |= is_month_or_day(lower);
+                } else {
+                    other += 1;
+                }
+            });
         }
         dated && other * 4 <= words.len()
     }
@@ -498,7 +522,7 @@ impl Cleaner {
             .filter(|b| !b.is_ascii_whitespace())
             .count()
             .max(1);
-        let words = s.split_whitespace().count().max(1);
+        let words = count_words(s).max(1);
         // A short widget line ("Share this article") or a long run of icon labels.
         let coverage = covered as f64 / letters as f64;
         coverage >= 0.5 || (hits >= MIN_FURNITURE_RUN && hits * 100 / words >= 4)
@@ -557,11 +581,12 @@ impl Cleaner {
                 continue;
             }
             let s = b.span.text(text).trim();
-            let label_like = !is_sentence_like(s)
-                && s.split_whitespace().count() <= MAX_LABEL_WORDS
-                && !has_quote_mark(s);
+            let label_like = || {
+                !is_sentence_like(s) && !more_words_than(s, MAX_LABEL_WORDS) && !has_quote_mark(s)
+            };
             if let Some(n) = next.filter(|n| !n.after_blank)
-                && label_like
+                && matches!(n.kind, BlockKind::Caption | BlockKind::Credit)
+                && label_like()
             {
                 match n.kind {
                     // "Rishi Sunak" above "Prime Minister Rishi Sunak has ... (Yui Mok/PA)"
@@ -655,7 +680,7 @@ fn company_boilerplate(text: &str, blocks: &mut [Block]) {
     ];
     let about_company = |s: &str| {
         VERBS.iter().any(|v| {
-            s.find(v).is_some_and(|at| {
+            memchr::memmem::find(s.as_bytes(), v.as_bytes()).is_some_and(|at| {
                 let name = &s[..at];
                 let words = name.split_whitespace().count();
                 (1..=5).contains(&words)
@@ -713,11 +738,14 @@ fn article_extent(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
     let n = blocks.len().max(1) as f64;
     let weight = |i: usize, b: &Block| -> f64 {
         let s = b.span.text(text).trim();
-        let words = s.split_whitespace().count() as f64;
+        let count = count_words(s);
+        let words = count as f64;
         match b.kind {
             // Articles come before the comments, the related stories and the footer: prose
             // counts less the further down the page it is.
-            BlockKind::Body if is_prose(s) => words * (1.0 - POSITION_DECAY * i as f64 / n),
+            BlockKind::Body if is_prose_of(s, count) => {
+                words * (1.0 - POSITION_DECAY * i as f64 / n)
+            }
             // A short line costs a little and more with its words (a menu, a teaser); a line
             // classified as furniture costs more.
             BlockKind::Body => -(2.0 + words.min(20.0) * SHORT_LINE_WORD_COST),
@@ -757,7 +785,11 @@ fn article_extent(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
 
 /// A line of running text: a sentence's worth of words ending like a sentence, or long.
 fn is_prose(s: &str) -> bool {
-    let words = s.split_whitespace().count();
+    is_prose_of(s, count_words_upto(s, 30))
+}
+
+/// [`is_prose`] for a line of `words` words (or of at least 30 when `words` is 30).
+fn is_prose_of(s: &str, words: usize) -> bool {
     (words >= 8 && is_sentence_like(s)) || words >= 30
 }
 
@@ -844,19 +876,71 @@ impl CorpusLines {
 }
 
 /// A line's identity across documents: lower case, digits as 0, letters and digits only,
-/// hashed with fixed keys (the same on every run).
+/// hashed with fixed keys (the same on every run). The folded characters go through a small
+/// buffer into the hash, so a line costs one pass over its bytes and no allocation.
 fn line_key(line: &str) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    let mut n = 0;
-    for c in line.chars().filter(|c| c.is_alphanumeric()) {
-        let c = if c.is_numeric() { '0' } else { c };
-        for l in c.to_lowercase() {
-            l.hash(&mut h);
+    use std::hash::{BuildHasher, Hasher};
+    const SEED: u64 = 0x5a1d_b7e5_0c0a_1e55;
+    const BUF: usize = 256;
+    // ASCII folded: a letter to lower case, a digit to '0', anything else left out (0).
+    const FOLD: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_digit() {
+                b'0'
+            } else if c.is_ascii_alphabetic() {
+                c.to_ascii_lowercase()
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+    let mut hash = foldhash::fast::FixedState::with_seed(SEED).build_hasher();
+    let mut buf = [0u8; BUF];
+    let mut len = 0;
+    let mut n = 0usize;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            let folded = FOLD[b as usize];
+            if folded != 0 {
+                if len == BUF {
+                    hash.write(&buf);
+                    len = 0;
+                }
+                buf[len] = folded;
+                len += 1;
+                n += 1;
+            }
+            continue;
+        }
+        let c = line[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
+        if !c.is_alphanumeric() {
+            continue;
         }
         n += 1;
+        let c = if c.is_numeric() { '0' } else { c };
+        for l in c.to_lowercase() {
+            if len + 4 > BUF {
+                hash.write(&buf[..len]);
+                len = 0;
+            }
+            len += l.encode_utf8(&mut buf[len..]).len();
+        }
     }
-    (n >= 2).then(|| h.finish())
+    if n < 2 {
+        return None;
+    }
+    hash.write(&buf[..len]);
+    Some(hash.finish())
 }
 
 struct Line {
@@ -938,29 +1022,28 @@ fn is_byline(s: &str) -> bool {
 
 /// "Copyright © 2019 The Paper.", "© Reuters", "All rights reserved.".
 fn is_copyright_line(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    let t = lower.trim_start_matches(['(', ' ']);
-    s.split_whitespace().count() <= 25
-        && (t.starts_with("copyright")
-            || t.starts_with('©')
-            || t.starts_with("(c)")
-            || t.starts_with("all rights reserved"))
+    // '(' and ' ' are their own lower case, and no other character lower-cases to them.
+    let t = s.trim_start_matches(['(', ' ']);
+    !more_words_than(s, 25)
+        && ["copyright", "©", "(c)", "all rights reserved"]
+            .iter()
+            .any(|p| lowercase_starts_with(t, p))
 }
 
 /// "Fox News' Jane Roe contributed to this report.", "John Doe contributed reporting."
 fn is_contributor_line(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    s.split_whitespace().count() <= 30
-        && (lower.contains("contributed to this report")
-            || lower.contains("contributed reporting")
-            || lower.contains("contributed to this article"))
+    !more_words_than(s, 30)
+        && with_lowercase(s, |lower| {
+            lower.contains("contributed to this report")
+                || lower.contains("contributed reporting")
+                || lower.contains("contributed to this article")
+        })
 }
 
 /// "05/10/2018 - Posted by: Jane Roe - Category: Health - Tags: cars": two or more
 /// "Label: value" fields on one short line.
 fn is_label_list(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    if words > 30 || is_sentence_like(s) {
+    if more_words_than(s, 30) || is_sentence_like(s) {
         return false;
     }
     let fields = s
@@ -997,12 +1080,13 @@ fn is_keyword_list(s: &str) -> bool {
 /// "Comments are moderated...", "ATENÇÃO: Comentários ... não serão aprovados pelo
 /// moderador": the site's rules for readers' comments.
 fn is_comment_policy(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    s.split_whitespace().count() <= 40
-        && ["comment", "coment", "kommentar"]
-            .iter()
-            .any(|w| lower.contains(w))
-        && ["moderat", "moderad"].iter().any(|w| lower.contains(w))
+    !more_words_than(s, 40)
+        && with_lowercase(s, |lower| {
+            ["comment", "coment", "kommentar"]
+                .iter()
+                .any(|w| lower.contains(w))
+                && ["moderat", "moderad"].iter().any(|w| lower.contains(w))
+        })
 }
 
 fn is_email(w: &str) -> bool {
@@ -1015,11 +1099,15 @@ fn is_email(w: &str) -> bool {
 
 /// "Image 1 of 23", "1 / 12", "Photo 3 of 8": a gallery's counter.
 fn is_image_counter(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > 5 || words.is_empty() {
+    let split = || {
+        s.split(|c: char| c.is_whitespace() || c == '/')
+            .filter(|w| !w.is_empty())
+    };
+    if split().nth(5).is_some() {
+        return false;
+    }
+    let words: Vec<&str> = split().collect();
+    if words.is_empty() {
         return false;
     }
     let numbers = words
@@ -1029,10 +1117,19 @@ fn is_image_counter(s: &str) -> bool {
     let labels = words
         .iter()
         .filter(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "image" | "images" | "photo" | "photos" | "picture" | "slide" | "of" | "gallery"
-            )
+            with_lowercase(w, |w| {
+                matches!(
+                    w,
+                    "image"
+                        | "images"
+                        | "photo"
+                        | "photos"
+                        | "picture"
+                        | "slide"
+                        | "of"
+                        | "gallery"
+                )
+            })
         })
         .count();
     numbers >= 1 && numbers + labels == words.len() && labels >= 1
@@ -1078,7 +1175,7 @@ fn is_sentence_like(s: &str) -> bool {
 }
 
 fn is_headline_like(s: &str) -> bool {
-    if s.len() > MAX_HEADLINE_CHARS || s.split_whitespace().count() > 30 {
+    if s.len() > MAX_HEADLINE_CHARS || more_words_than(s, 30) {
         return false;
     }
     // Headlines rarely end with a full stop; questions and exclamations are fine.

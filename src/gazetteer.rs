@@ -3,7 +3,11 @@
 //!
 //! All aliases of all entities go into one Aho-Corasick automaton, built once, matched
 //! case-sensitively and leftmost-longest; a match counts only as a whole word, and aliases
-//! that are also common words follow the rules of `ambiguous.tsv`.
+//! that are also common words follow the rules of `ambiguous.tsv`. Since only whole words
+//! count, the automaton is asked for the longest alias at each place a word can start (an
+//! anchored search), not scanned over the middle of words. Building it over the bundled
+//! aliases takes a good part of a second, so a large automaton is built on a thread of its own
+//! while the caller goes on loading and reading its input; the first search waits for it.
 //!
 //! ```
 //! use saidby::gazetteer::{Gazetteer, EntityType};
@@ -14,13 +18,19 @@
 //! assert_eq!(g.entity(g.find(t, 0, t.len())[0].entity).etype, EntityType::Place);
 //! ```
 
-use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKind};
 
 use crate::error::DataError;
 use crate::lexicon::{Gender, records};
+
+// Loading builds maps of ~100,000 names, and tagging looks words up in them: a fast hash
+// (foldhash, seeded per run).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityType {
@@ -113,12 +123,126 @@ pub struct Hit {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
-    automaton: Option<AhoCorasick>,
+    automaton: Automaton,
     first_names: HashMap<String, Gender>,
     /// One-word demonyms ("German", "Spaniard"): "the German said" describes a person.
-    demonyms: std::collections::HashSet<String>,
+    demonyms: HashSet<String>,
     /// Role title -> people who held it at some time.
     holders: HashMap<String, Vec<u32>>,
+}
+
+/// The automaton over every alias (none when there are no aliases), anchored searches only.
+struct Automaton {
+    ready: OnceLock<Option<AhoCorasick>>,
+    /// The build still running on its own thread, until the first search takes its result.
+    building: Mutex<Option<JoinHandle<AhoCorasick>>>,
+    /// The pairs of bytes some alias starts with, one bit each (every alias has two bytes at
+    /// least): an anchored search from any other pair finds nothing, and most words of a text
+    /// are ruled out by this without reaching the automaton.
+    first_pairs: Box<[u64; 1024]>,
+}
+
+impl Drop for Automaton {
+    /// A gazetteer dropped before its first search waits for its build rather than leave the
+    /// thread running.
+    fn drop(&mut self) {
+        let handle = self
+            .building
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(handle) = handle {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// The two bytes at `pos` as one number, if there are two.
+fn pair_index(bytes: &[u8], pos: usize) -> Option<usize> {
+    let pair = bytes.get(pos..pos + 2)?;
+    Some((pair[0] as usize) << 8 | pair[1] as usize)
+}
+
+/// From this many aliases on, the automaton is built on a thread of its own (the bundled
+/// gazetteers have ~120,000); smaller ones, such as the tests', are built at once.
+const BACKGROUND_BUILD_ALIASES: usize = 10_000;
+/// Alias bytes beyond which the automaton could exceed its state limits: refused at load, so
+/// that a build on its own thread cannot fail.
+const MAX_ALIAS_BYTES: usize = 1 << 30;
+
+impl Automaton {
+    fn new(patterns: Vec<String>) -> Result<Automaton, DataError> {
+        let mut first_pairs = Box::new([0u64; 1024]);
+        for p in &patterns {
+            let pair = pair_index(p.as_bytes(), 0).expect("aliases have two bytes at least");
+            first_pairs[pair / 64] |= 1 << (pair % 64);
+        }
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        if bytes > MAX_ALIAS_BYTES {
+            return Err(bad(
+                "gazetteers",
+                0,
+                format!(
+                    "{bytes} bytes of aliases, more than the {MAX_ALIAS_BYTES} the automaton takes"
+                ),
+            ));
+        }
+        let build = move |patterns: Vec<String>| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&patterns)
+        };
+        let ready = OnceLock::new();
+        let mut building = None;
+        if patterns.is_empty() {
+            let _ = ready.set(None);
+        } else if patterns.len() < BACKGROUND_BUILD_ALIASES {
+            let ac = build(patterns).map_err(|e| bad("gazetteers", 0, e.to_string()))?;
+            let _ = ready.set(Some(ac));
+        } else {
+            let spawned = std::thread::Builder::new()
+                .name("saidby-aliases".into())
+                .spawn(move || {
+                    // The sizes were checked above: beyond them only memory can run out.
+                    build(patterns).expect("alias automaton within its limits")
+                });
+            match spawned {
+                Ok(handle) => building = Some(handle),
+                Err(e) => return Err(bad("gazetteers", 0, format!("cannot start a thread: {e}"))),
+            }
+        }
+        Ok(Automaton {
+            ready,
+            building: Mutex::new(building),
+            first_pairs,
+        })
+    }
+
+    /// Whether some alias starts with the two bytes at `pos` of `bytes[..end]`.
+    fn may_start(&self, bytes: &[u8], pos: usize, end: usize) -> bool {
+        match pair_index(&bytes[..end], pos) {
+            Some(pair) => self.first_pairs[pair / 64] & (1 << (pair % 64)) != 0,
+            None => false,
+        }
+    }
+
+    fn get(&self) -> Option<&AhoCorasick> {
+        self.ready
+            .get_or_init(|| {
+                let handle = self
+                    .building
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .take()
+                    .expect("a started build until the first search takes it");
+                match handle.join() {
+                    Ok(ac) => Some(ac),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            })
+            .as_ref()
+    }
 }
 
 /// The bundled gazetteer files, embedded at build time.
@@ -251,9 +375,9 @@ impl Gazetteer {
         ambiguous: &str,
     ) -> Result<Gazetteer, DataError> {
         let mut entities: Vec<Entity> = Vec::new();
-        let mut by_id: HashMap<String, u32> = HashMap::new();
+        let mut by_id: HashMap<String, u32> = HashMap::default();
         // alias text -> (entity, allowed short)
-        let mut alias_map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut alias_map: HashMap<String, Vec<u32>> = HashMap::default();
         for &(file, text) in files {
             let mut header: Option<HashMap<String, usize>> = None;
             for (line, cols) in records(text) {
@@ -342,7 +466,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut rules: HashMap<String, AliasRule> = HashMap::new();
+        let mut rules: HashMap<String, AliasRule> = HashMap::default();
         for (line, cols) in records(ambiguous) {
             let rule = match cols.get(1).copied() {
                 Some("never") => AliasRule::Never,
@@ -358,7 +482,7 @@ impl Gazetteer {
             };
             rules.insert(cols[0].to_string(), rule);
         }
-        let mut first = HashMap::new();
+        let mut first = HashMap::default();
         for (line, cols) in records(first_names) {
             let g = cols.get(1).copied().unwrap_or("u");
             let g = Gender::parse(g)
@@ -391,17 +515,9 @@ impl Gazetteer {
                 ));
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(patterns.iter().map(|(p, _)| p))
-                    .map_err(|e| bad("gazetteers", 0, e.to_string()))?,
-            )
-        };
-        let mut holders: HashMap<String, Vec<u32>> = HashMap::new();
+        let (texts, aliases): (Vec<String>, Vec<Alias>) = patterns.into_iter().unzip();
+        let automaton = Automaton::new(texts)?;
+        let mut holders: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, e) in entities.iter().enumerate() {
             for r in &e.roles {
                 let list = holders.entry(r.title.clone()).or_default();
@@ -412,7 +528,7 @@ impl Gazetteer {
         }
         Ok(Gazetteer {
             entities,
-            aliases: patterns.into_iter().map(|(_, a)| a).collect(),
+            aliases,
             automaton,
             first_names: first,
             demonyms: Default::default(),
@@ -450,41 +566,66 @@ impl Gazetteer {
     /// Whole-word alias matches in `text[start..end]`, leftmost-longest, after the ambiguity
     /// rules. A rejected long match does not hide a shorter one inside it: the automaton is
     /// asked again from the next word.
+    ///
+    /// The automaton is asked, in text order, for the longest alias starting at each place a
+    /// whole word can start (after a character that is no letter, digit or '_') and at no
+    /// other: a match starting inside a word is never whole. That gives the matches an
+    /// unanchored leftmost-longest scan gives, retried from the next character after each
+    /// rejection, without walking the automaton over the inside of words.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
         let mut out = Vec::new();
-        let Some(ac) = &self.automaton else {
+        let Some(ac) = self.automaton.get() else {
             return out;
         };
+        let bytes = text.as_bytes();
+        let mut prev_joins = text[..start].chars().next_back().is_some_and(joins);
         let mut pos = start;
         while pos < end {
-            crate::work::step(1);
-            let input = aho_corasick::Input::new(text).range(pos..end);
-            let Some(m) = ac.find(input) else { break };
-            let alias = &self.aliases[m.pattern().as_usize()];
-            let ok =
-                whole_word(text, m.start(), m.end()) && rule_allows(text, m.start(), alias.rule);
-            if ok {
-                out.push(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    entity: alias.entities[0],
-                    rule: alias.rule,
-                    alias: m.pattern().as_usize() as u32,
-                });
-                pos = m.end();
+            let b = bytes[pos];
+            if !prev_joins && self.automaton.may_start(bytes, pos, end) {
+                crate::work::step(1);
+                let input = aho_corasick::Input::new(text)
+                    .range(pos..end)
+                    .anchored(Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    let alias = &self.aliases[m.pattern().as_usize()];
+                    if whole_word(text, m.start(), m.end())
+                        && rule_allows(text, m.start(), alias.rule)
+                    {
+                        out.push(Hit {
+                            start: m.start(),
+                            end: m.end(),
+                            entity: alias.entities[0],
+                            rule: alias.rule,
+                            alias: m.pattern().as_usize() as u32,
+                        });
+                        pos = m.end();
+                        prev_joins = text[..pos].chars().next_back().is_some_and(joins);
+                        continue;
+                    }
+                }
+            }
+            if b < 0x80 {
+                prev_joins = b.is_ascii_alphanumeric() || b == b'_';
+                pos += 1;
             } else {
-                // Retry after the current character.
-                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                let c = text[pos..].chars().next().expect("a character starts here");
+                prev_joins = joins(c);
+                pos += c.len_utf8();
             }
         }
         out
     }
 }
 
+/// A character that makes one word with the letters next to it.
+fn joins(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let joins = |c: char| c.is_alphanumeric() || c == '_';
     // "UK-EU" splits at the hyphen; a letter or digit glued on makes another word ("UKIP").
     !before.is_some_and(joins) && !after.is_some_and(joins)
 }
@@ -578,6 +719,105 @@ mod tests {
         );
         assert!(e.roles[1].held_on(Some("2023")));
         assert_eq!(g.first_name("James"), Some(Gender::Male));
+    }
+
+    /// The matching as first written: an unanchored leftmost-longest scan over every alias and
+    /// its all-capitals form, retried from the next character after a rejected match.
+    fn reference_find(aliases: &[String], text: &str) -> Vec<(usize, usize)> {
+        let mut patterns: Vec<String> = aliases.to_vec();
+        for a in aliases {
+            let upper = a.to_uppercase();
+            if &upper != a && upper.chars().count() > 3 && !aliases.contains(&upper) {
+                patterns.push(upper);
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .unwrap();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) else {
+                break;
+            };
+            if whole_word(text, m.start(), m.end()) {
+                out.push((m.start(), m.end()));
+                pos = m.end();
+            } else {
+                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Anchored searches at word starts find what the unanchored scan found.
+        #[test]
+        fn anchored_search_finds_what_a_scan_finds(
+            aliases in proptest::collection::vec("[abAB_é'. -]{3,6}", 1..12),
+            pieces in proptest::collection::vec((0..12usize, 0..3usize, "[abAB_éÉ1'. -]{0,3}"), 0..12),
+        ) {
+            // The text: aliases (as they are, in capitals, or cut short) between random bits.
+            let mut text = String::new();
+            for (i, form, between) in &pieces {
+                let a = &aliases[i % aliases.len()];
+                match form {
+                    0 => text.push_str(a),
+                    1 => text.push_str(&a.to_uppercase()),
+                    _ => text.extend(a.chars().skip(1)),
+                }
+                text.push_str(between);
+            }
+            let aliases: Vec<String> = aliases
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| a.chars().count() >= 3)
+                .collect();
+            let mut unique = aliases.clone();
+            unique.sort();
+            unique.dedup();
+            let mut tsv = String::from("type\tname\n");
+            for a in &unique {
+                tsv.push_str(&format!("place\t{a}\n"));
+            }
+            let g = Gazetteer::from_sources(&[("t.tsv", &tsv)], "", "").unwrap();
+            let got: Vec<(usize, usize)> =
+                g.find(&text, 0, text.len()).iter().map(|h| (h.start, h.end)).collect();
+            proptest::prop_assert_eq!(got, reference_find(&unique, &text));
+        }
+    }
+
+    #[test]
+    fn anchored_search_on_tricky_texts() {
+        let aliases: Vec<String> = [
+            "New York",
+            "York",
+            "Yorkshire",
+            "'s-Hertogenbosch",
+            "UK",
+            "Ab_c",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut tsv = String::from("type\tname\tshort\n");
+        for a in &aliases {
+            tsv.push_str(&format!("place\t{a}\t1\n"));
+        }
+        let g = Gazetteer::from_sources(&[("t.tsv", &tsv)], "", "").unwrap();
+        for text in [
+            "New Yorkers in New York, NEW YORK and YORKSHIRE; 's-Hertogenbosch",
+            "UK-EU, UKIP, (UK), _UK, UK_, éUK, UKé, NEW YORKER",
+            "Ab_c Ab_cd xAb_c",
+        ] {
+            let got: Vec<(usize, usize)> = g
+                .find(text, 0, text.len())
+                .iter()
+                .map(|h| (h.start, h.end))
+                .collect();
+            assert_eq!(got, reference_find(&aliases, text), "{text}");
+        }
     }
 
     #[test]

@@ -10,10 +10,79 @@
 //! assert!(lex.is_honorific("Mr"));
 //! ```
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::DataError;
+use crate::text::with_lowercase;
+
+// Every rule looks words up in these lists: a fast hash (foldhash, seeded per run).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// A word list with a small filter in front of its hash table: most words a rule asks about
+/// are in none of the lists, and the filter (one bit per length, first and last byte) says so
+/// without hashing them.
+#[derive(Debug, Default)]
+struct WordSet {
+    words: HashSet<String>,
+    filter: Vec<u64>,
+}
+
+impl WordSet {
+    const BITS: usize = 4096;
+
+    /// The filter's bit for a word's bytes as they are, or lower-cased (ASCII only).
+    fn bit(w: &[u8], lower: bool) -> Option<usize> {
+        let (&a, &z) = (w.first()?, w.last()?);
+        let (a, z) = if lower {
+            (a.to_ascii_lowercase(), z.to_ascii_lowercase())
+        } else {
+            (a, z)
+        };
+        Some((a as usize * 31 + z as usize * 131 + w.len() * 7919) % Self::BITS)
+    }
+
+    fn may_hold(&self, bit: Option<usize>) -> bool {
+        match bit {
+            Some(b) => self
+                .filter
+                .get(b / 64)
+                .is_some_and(|f| f & (1 << (b % 64)) != 0),
+            None => true,
+        }
+    }
+
+    fn insert(&mut self, w: String) {
+        if self.filter.is_empty() {
+            self.filter = vec![0; Self::BITS / 64];
+        }
+        if let Some(b) = Self::bit(w.as_bytes(), false) {
+            self.filter[b / 64] |= 1 << (b % 64);
+        }
+        self.words.insert(w);
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.may_hold(Self::bit(w.as_bytes(), false)) && self.words.contains(w)
+    }
+
+    /// Whether the list (in lower case) holds `w` in lower case.
+    fn contains_lower(&self, w: &str) -> bool {
+        // An ASCII word's lower case has its length, and its ends lower-cased.
+        (!w.is_ascii() || self.may_hold(Self::bit(w.as_bytes(), true)))
+            && with_lowercase(w, |l| self.contains(l))
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for w in iter {
+            set.insert(w);
+        }
+        set
+    }
+}
 
 /// Gender as far as a name, honorific or pronoun tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -96,33 +165,36 @@ pub struct Lexicon {
     cues: HashMap<String, Vec<Cue>>,
     honorifics: HashMap<String, Honorific>,
     pronouns: HashMap<String, Pronoun>,
-    abbreviations: HashSet<String>,
+    abbreviations: WordSet,
     roles: HashMap<String, RoleKind>,
+    /// The last word of every role: most words end none, and this says so without building
+    /// the key of `roles`.
+    role_last_words: WordSet,
     role_max_words: usize,
-    sources: HashSet<String>,
-    org_nouns: HashSet<String>,
-    org_suffixes: HashSet<String>,
-    fillers: HashSet<String>,
+    sources: WordSet,
+    org_nouns: WordSet,
+    org_suffixes: WordSet,
+    fillers: WordSet,
     title_cues: Vec<Vec<String>>,
-    not_names: HashSet<String>,
-    speech_nouns: HashSet<String>,
-    determiners: HashSet<String>,
-    conjunctions: HashSet<String>,
-    intro_participles: HashSet<String>,
-    participles: HashSet<String>,
-    family_name_first: HashSet<String>,
-    addressee_cues: HashSet<String>,
-    authorship: HashSet<String>,
-    document_nouns: HashSet<String>,
-    common_words: HashSet<String>,
-    post_nominals: HashSet<String>,
-    not_surnames: HashSet<String>,
-    club_words: HashSet<String>,
-    sport_words: HashSet<String>,
-    time_words: HashSet<String>,
-    subordinators: HashSet<String>,
-    prepositions: HashSet<String>,
-    name_particles: HashSet<String>,
+    not_names: WordSet,
+    speech_nouns: WordSet,
+    determiners: WordSet,
+    conjunctions: WordSet,
+    intro_participles: WordSet,
+    participles: WordSet,
+    family_name_first: WordSet,
+    addressee_cues: WordSet,
+    authorship: WordSet,
+    document_nouns: WordSet,
+    common_words: WordSet,
+    post_nominals: WordSet,
+    not_surnames: WordSet,
+    club_words: WordSet,
+    sport_words: WordSet,
+    time_words: WordSet,
+    subordinators: WordSet,
+    prepositions: WordSet,
+    name_particles: WordSet,
     pub boilerplate: Vec<String>,
     pub credits: Vec<String>,
     /// HTML class/id words marking furniture: (word, kind, rule), see data/clean/dom_cues.tsv.
@@ -332,6 +404,12 @@ impl Lexicon {
             .map(|r| r.split(' ').count())
             .max()
             .unwrap_or(1);
+        lex.role_last_words = lex
+            .roles
+            .keys()
+            .filter_map(|r| r.split(' ').next_back())
+            .map(str::to_string)
+            .collect();
         for list in lex.cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
@@ -514,8 +592,8 @@ impl Lexicon {
 
     /// The longest cue whose words start `words` (lower-cased by the caller or not).
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
-        let first = words.first()?.as_ref().to_lowercase();
-        self.cues.get(&first)?.iter().find(|c| {
+        let list = with_lowercase(words.first()?.as_ref(), |w| self.cues.get(w))?;
+        list.iter().find(|c| {
             c.words.len() <= words.len()
                 && c.words
                     .iter()
@@ -538,7 +616,7 @@ impl Lexicon {
         if word == "i" {
             return None;
         }
-        self.pronouns.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.pronouns.get(w).copied())
     }
 
     /// A subject pronoun, the kind that can be a speaker ("he", "she", "they").
@@ -555,11 +633,21 @@ impl Lexicon {
         if words.is_empty() || words.len() > self.role_max_words {
             return None;
         }
-        let key = words
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
+        // The key ends with the last word in lower case (unless that word holds a space).
+        let last = words[words.len() - 1];
+        if !last.contains(char::is_whitespace) && !self.role_last_words.contains_lower(last) {
+            return None;
+        }
+        if let [w] = words {
+            return with_lowercase(w, |w| self.roles.get(w).copied());
+        }
+        let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            with_lowercase(w, |w| key.push_str(w));
+        }
         self.roles.get(&key).copied()
     }
 
@@ -568,11 +656,11 @@ impl Lexicon {
     }
 
     pub fn is_source_noun(&self, word: &str) -> bool {
-        self.sources.contains(&word.to_lowercase())
+        self.sources.contains_lower(word)
     }
 
     pub fn is_org_noun(&self, word: &str) -> bool {
-        self.org_nouns.contains(&word.to_lowercase())
+        self.org_nouns.contains_lower(word)
     }
 
     pub fn is_org_suffix(&self, word: &str) -> bool {
@@ -580,16 +668,16 @@ impl Lexicon {
     }
 
     pub fn is_filler(&self, word: &str) -> bool {
-        self.fillers.contains(&word.to_lowercase())
+        self.fillers.contains_lower(word)
     }
 
     /// A noun for something said ("pledge", "comments").
     pub fn is_speech_noun(&self, word: &str) -> bool {
-        self.speech_nouns.contains(&word.to_lowercase())
+        self.speech_nouns.contains_lower(word)
     }
 
     pub fn is_conjunction(&self, word: &str) -> bool {
-        self.conjunctions.contains(&word.to_lowercase())
+        self.conjunctions.contains_lower(word)
     }
 
     /// "Asked", "Pressed": a sentence opener whose clause does not hold the subject.
@@ -620,17 +708,17 @@ impl Lexicon {
     /// A word common in lower case in news ("officials", "key"): capitalised at a sentence
     /// start it is no name.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        self.common_words.contains_lower(word)
     }
 
     /// A noun for a written source ("statement", "report").
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(&word.to_lowercase())
+        self.document_nouns.contains_lower(word)
     }
 
     /// A word of a time phrase ("last", "week", "Monday").
     pub fn is_time_word(&self, word: &str) -> bool {
-        self.time_words.contains(&word.to_lowercase())
+        self.time_words.contains_lower(word)
     }
 
     /// "When", "Although", or an -ing word: an opening clause before the subject.
@@ -666,12 +754,12 @@ impl Lexicon {
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
-        self.prepositions.contains(&word.to_lowercase())
+        self.prepositions.contains_lower(word)
     }
 
     /// A word that opens a noun phrase ("the", "a", "his").
     pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(&word.to_lowercase())
+        self.determiners.contains_lower(word)
     }
 
     /// A capitalised word that never begins a name ("The", "Speaking", "Monday").

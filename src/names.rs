@@ -23,7 +23,7 @@
 use crate::gazetteer::{Gazetteer, at_sentence_start};
 use crate::lexicon::{Gender, Honorific, HonorificKind, Lexicon, RoleKind};
 use crate::span::Span;
-use crate::text::{TokKind, Token, is_capitalised, is_possessive, tokenize};
+use crate::text::{TokKind, Token, is_capitalised, is_possessive, tokenize, with_lowercase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
@@ -73,8 +73,8 @@ fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
         if cap(j) {
             j += 1;
             // An initial ("J.") or a dotted honorific ("Rep.", "Dr."): keep the dot inside.
-            let dotted = w.chars().count() == 1 || lex.is_honorific(&format!("{w}."));
-            if dotted && toks.get(j).is_some_and(|d| d.text(text) == ".") && cap(j + 1) {
+            let dotted = || w.chars().count() == 1 || lex.is_honorific(&format!("{w}."));
+            if toks.get(j).is_some_and(|d| d.text(text) == ".") && cap(j + 1) && dotted() {
                 j += 1;
             }
             continue;
@@ -110,7 +110,17 @@ pub fn find_names(
     lex: &Lexicon,
     gaz: &Gazetteer,
 ) -> Vec<NameCandidate> {
-    let toks: Vec<Token> = tokenize(text, para);
+    find_names_in(text, &tokenize(text, para), headline, lex, gaz)
+}
+
+/// [`find_names`] over the paragraph's tokens, for a caller that has them already.
+pub fn find_names_in(
+    text: &str,
+    toks: &[Token],
+    headline: bool,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -119,7 +129,7 @@ pub fn find_names(
             i += 1;
             continue;
         }
-        let end = run_end(text, &toks, i, lex);
+        let end = run_end(text, toks, i, lex);
         if end == i {
             i += 1;
             continue;
@@ -153,7 +163,7 @@ pub fn find_names(
             }
         }
         if start < end {
-            read_run(text, &toks, start, end, headline, lex, gaz, &mut out);
+            read_run(text, toks, start, end, headline, lex, gaz, &mut out);
         }
         i = end.max(i + 1);
     }
@@ -342,25 +352,27 @@ fn premodifier_start(
         let t = toks[k - 1];
         let w = t.text(text);
         if t.kind != TokKind::Word
-            || matches!(
-                w.to_lowercase().as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "said"
-                    | "says"
-                    | "and"
-                    | "by"
-                    | "with"
-                    | "to"
-                    | "from"
-                    | "of"
-            )
+            || with_lowercase(w, |w| {
+                matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "said"
+                        | "says"
+                        | "and"
+                        | "by"
+                        | "with"
+                        | "to"
+                        | "from"
+                        | "of"
+                )
+            })
         {
             break;
         }

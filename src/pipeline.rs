@@ -232,6 +232,27 @@ impl Analysis {
     }
 }
 
+/// The quotes stage as the pipeline runs it: the quotations of the title and body paragraphs,
+/// and the headline's own statement when it has no quote marks. Segments' `paragraph` are
+/// indices into the article paragraphs (`Segmented::article`).
+pub fn article_quotes(text: &str, seg: &Segmented) -> Vec<Quote> {
+    let article: Vec<(Span, bool)> = seg
+        .article()
+        .map(|(_, p)| (p.span, p.section == Section::Title))
+        .collect();
+    let mut quotes = find_quotes(text, &article);
+    if let Some((_, title)) = seg
+        .article()
+        .next()
+        .filter(|(_, p)| p.section == Section::Title)
+        && !quotes.iter().any(|q| q.headline)
+        && let Some(q) = headline_statement(text, title.span)
+    {
+        quotes.insert(0, q);
+    }
+    quotes
+}
+
 /// One pipeline with the bundled data for the unit tests of every module (built once).
 #[cfg(test)]
 pub(crate) fn test_pipeline() -> &'static Pipeline {
@@ -298,20 +319,7 @@ impl Pipeline {
         };
         let cleaned = self.cleaner.clean_with(&text, &cx);
         let seg = segment(&text, &cleaned, &self.lex);
-        let article: Vec<(Span, bool)> = seg
-            .article()
-            .map(|(_, p)| (p.span, p.section == Section::Title))
-            .collect();
-        let mut quotes = find_quotes(&text, &article);
-        if let Some((_, title)) = seg
-            .article()
-            .next()
-            .filter(|(_, p)| p.section == Section::Title)
-            && !quotes.iter().any(|q| q.headline)
-            && let Some(q) = headline_statement(&text, title.span)
-        {
-            quotes.insert(0, q);
-        }
+        let quotes = article_quotes(&text, &seg);
         // Segments point at article paragraphs; map them to indices of all paragraphs.
         let article_index: Vec<usize> = seg.article().map(|(i, _)| i).collect();
         let mut tagged = tag(&text, &seg, &quotes, &self.lex, &self.gaz);

@@ -14,16 +14,17 @@
 //! assert_eq!(names, ["Enver Solomon", "Enver Solomon", "Refugee Council", "Enver Solomon"]);
 //! ```
 
-use std::collections::HashMap;
-
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
 use crate::lexicon::{Gender, HonorificKind, Lexicon};
-use crate::names::{NameCandidate, NameKind, find_names};
+use crate::names::{NameCandidate, NameKind, find_names_in};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
-use crate::text::{TokKind, is_capitalised, tokenize};
+use crate::text::{TokKind, Token, is_capitalised, tokenize, with_lowercase};
+
+// Per-document maps, hit for every mention: a fast hash (foldhash, seeded per run).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// How a mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,16 +170,19 @@ pub fn tag(
         gaz,
         lex,
         out: Tagged::default(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
     };
     let mut pending: Vec<Pending> = Vec::new();
     let sporty = is_sports_report(text, seg, lex);
+    // Each paragraph's tokens, read once for the name patterns and kept for the surnames.
+    let mut para_tokens: Vec<Vec<Token>> = Vec::with_capacity(seg.paragraphs.len());
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         let region = if para.section == Section::Caption {
             caption_without_credit(text, para.span)
         } else {
             para.span
         };
+        para_tokens.push(tokenize(text, region));
         let mut hits = gaz.find(text, region.start, region.end);
         if sporty {
             // "Southampton" in a match report is the club, not the town.
@@ -197,7 +201,13 @@ pub fn tag(
                 }
             }
         }
-        let cands = find_names(text, region, para.section == Section::Title, lex, gaz);
+        let cands = find_names_in(
+            text,
+            &para_tokens[pi],
+            para.section == Section::Title,
+            lex,
+            gaz,
+        );
         let mut taken: Vec<(Span, usize, Via, &'static str)> = Vec::new();
         let mut hit_kept = vec![true; hits.len()];
         let mut keep_cand = vec![true; cands.len()];
@@ -319,7 +329,7 @@ pub fn tag(
             });
         }
     }
-    link_surnames(text, seg, lex, &mut b, pending);
+    link_surnames(text, seg, &para_tokens, lex, &mut b, pending);
     // A mention is in a quote when some segment starting at or before it ends at or after
     // it: segments sorted by start, with the furthest end so far, answer that by binary search.
     let mut outers: Vec<Span> = quotes
@@ -344,19 +354,20 @@ pub fn tag(
 fn link_surnames(
     text: &str,
     seg: &Segmented,
+    para_tokens: &[Vec<Token>],
     lex: &Lexicon,
     b: &mut Builder,
     pending: Vec<Pending>,
 ) {
     // Surname -> people of this document, and where each person is mentioned (sorted), so that
     // "the one named most recently before" is a binary search, not a scan.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, e) in b.out.entities.iter().enumerate() {
         if let Some(s) = &e.surname {
             by_surname.entry(s.clone()).or_default().push(i);
         }
     }
-    let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut positions: HashMap<usize, Vec<usize>> = HashMap::default();
     for m in &b.out.mentions {
         positions.entry(m.entity).or_default().push(m.span.start);
     }
@@ -492,8 +503,9 @@ fn link_surnames(
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
         }
-        let toks = tokenize(text, para.span);
-        for (ti, t) in toks.iter().enumerate() {
+        // A title or body paragraph was tokenized whole (only captions lose their credit).
+        let toks = &para_tokens[pi];
+        for (ti, &t) in toks.iter().enumerate() {
             let w = t.text(text);
             // Two letters only for a family name written first ("Li said"), never "He".
             let short_ok = w.len() == 2
@@ -571,7 +583,7 @@ fn is_sports_report(text: &str, seg: &Segmented, lex: &Lexicon) -> bool {
             .text(text)
             .split(|c: char| !c.is_alphanumeric() && c != '-')
         {
-            if !w.is_empty() && w.len() < 16 && lex.is_sport_word(&w.to_lowercase()) {
+            if !w.is_empty() && w.len() < 16 && with_lowercase(w, |w| lex.is_sport_word(w)) {
                 n += 1;
                 if n >= ENOUGH {
                     return true;

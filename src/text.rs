@@ -45,18 +45,25 @@ fn is_inner_joiner(c: char) -> bool {
 /// Splits `span` of `text` into tokens. Possessive `'s` / `’s` is its own word token, so
 /// "Sunak’s" gives "Sunak" and "’s"; other inner apostrophes stay ("don't", "O'Neill").
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    let mut out = Vec::new();
     let s = span.text(text);
+    let bytes = s.as_bytes();
+    let len = s.len();
     let base = span.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // Every stage tokenizes its paragraphs: bytes are read as they are, only non-ASCII
+    // characters decoded, and the output sized once (a token every five bytes or so).
+    let mut out = Vec::with_capacity(len / 5 + 4);
+    let alnum_at = |k: usize| k < len && char_at(s, k).0.is_alphanumeric();
+    let mut i = 0;
+    while i < len {
         crate::work::step(1);
+        let (c, clen) = char_at(s, i);
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
         if c.is_alphanumeric() {
             let numeric = c.is_numeric();
-            let mut end = i + c.len_utf8();
+            let mut end = i + clen;
             // Whether the token so far is a dotted acronym ("U.S"), kept up to date one part at
             // a time: every dot the token takes in is checked here, so the part since the last
             // one is all there is to check (rechecking the whole token at each dot would make
@@ -64,11 +71,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             let mut acronym = true;
             let mut part_start = i;
             // Extend over letters, digits and inner joiners followed by an alphanumeric.
-            while let Some(&(j, d)) = it.peek() {
+            while end < len {
                 crate::work::step(1);
+                if bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                let (d, dlen) = char_at(s, end);
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += dlen;
                     continue;
                 }
                 let joins = if numeric {
@@ -77,36 +88,33 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     is_inner_joiner(d)
                 };
                 if joins {
-                    let rest = &s[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    if next.is_some_and(|n| n.is_alphanumeric()) {
+                    let after = end + dlen;
+                    if alnum_at(after) {
                         // A possessive 's at the end of a word is split off below.
                         if is_apostrophe(d)
-                            && matches!(next, Some('s') | Some('S'))
-                            && !rest[1..]
-                                .chars()
-                                .next()
-                                .is_some_and(|n| n.is_alphanumeric())
+                            && matches!(bytes[after], b's' | b'S')
+                            && !alnum_at(after + 1)
                         {
                             break;
                         }
                         // "U.S." keeps its dots; "end.Next" (a missing space) does not.
                         if d == '.' && !numeric {
-                            acronym = acronym && is_dotted_acronym(&s[part_start..j]);
-                            part_start = j + 1;
+                            acronym = acronym && is_dotted_acronym(&s[part_start..end]);
+                            part_start = end + 1;
                             if !acronym {
                                 break;
                             }
                         }
-                        end = j + d.len_utf8();
-                        it.next();
+                        end = after;
                         continue;
                     }
                     // Keep the final dot of an acronym like "U.S."
-                    if d == '.' && !numeric && is_dotted_acronym(&s[i..j]) && s[i..j].contains('.')
+                    if d == '.'
+                        && !numeric
+                        && is_dotted_acronym(&s[i..end])
+                        && s[i..end].contains('.')
                     {
-                        end = j + 1;
-                        it.next();
+                        end += 1;
                     }
                 }
                 break;
@@ -120,36 +128,47 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(base + i, base + end),
                 kind,
             });
+            i = end;
             continue;
         }
         if is_apostrophe(c) {
             // A possessive 's split from the word before.
-            let rest = &s[i + c.len_utf8()..];
+            let after = i + clen;
             let prev_word = out
                 .last()
                 .is_some_and(|t: &Token| t.kind == TokKind::Word && t.span.end == base + i);
             if prev_word
-                && rest.starts_with(['s', 'S'])
-                && !rest[1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric())
+                && after < len
+                && matches!(bytes[after], b's' | b'S')
+                && !alnum_at(after + 1)
             {
-                let end = i + c.len_utf8() + 1;
                 out.push(Token {
-                    span: Span::new(base + i, base + end),
+                    span: Span::new(base + i, base + after + 1),
                     kind: TokKind::Word,
                 });
-                it.next();
+                i = after + 1;
                 continue;
             }
         }
         out.push(Token {
-            span: Span::new(base + i, base + i + c.len_utf8()),
+            span: Span::new(base + i, base + i + clen),
             kind: TokKind::Punct,
         });
+        i += clen;
     }
     out
+}
+
+/// The character at byte `i` (a boundary) and its length, ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().expect("a character at a boundary");
+        (c, c.len_utf8())
+    }
 }
 
 /// "U.S", "U.K", "e.g": single letters joined by dots.
@@ -196,6 +215,105 @@ pub fn is_possessive(word: &str) -> bool {
     matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('s' | 'S'), None) if is_apostrophe(a))
 }
 
+/// `f` of `s` in lower case, exactly as `str::to_lowercase` gives it, without allocating in
+/// the common case: the rules look up and compare lower-cased words and lines all the time.
+/// Text already in lower case is passed as it is, short ASCII words are lower-cased on the
+/// stack, anything else into a buffer kept per thread (a call nested inside `f` allocates).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 32;
+    let b = s.as_bytes();
+    let ascii = s.is_ascii();
+    if ascii {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(s);
+        }
+        if b.len() <= STACK {
+            let mut buf = [0u8; STACK];
+            let buf = &mut buf[..b.len()];
+            buf.copy_from_slice(b);
+            buf.make_ascii_lowercase();
+            return f(std::str::from_utf8(buf).expect("ASCII stays ASCII"));
+        }
+    } else if s.contains('Σ') {
+        // The one letter whose lower case depends on its neighbours: left to the library.
+        return f(&s.to_lowercase());
+    }
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            if ascii {
+                buf.push_str(s);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            f(&buf)
+        }
+        Err(_) => f(&s.to_lowercase()),
+    })
+}
+
+/// Whether `word` in lower case (as `str::to_lowercase` gives it) is `lower` ("The" is "the").
+pub fn lower_is(word: &str, lower: &str) -> bool {
+    with_lowercase(word, |w| w == lower)
+}
+
+/// Whether `s` in lower case (as `str::to_lowercase` gives it) starts with `prefix`, looking
+/// no further into `s` than the prefix needs.
+pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
+    if prefix.contains(['σ', 'ς']) {
+        return s.to_lowercase().starts_with(prefix);
+    }
+    // Without a sigma in the prefix, lower-casing char by char compares the same.
+    let mut want = prefix.chars();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match want.next() {
+            None => return true,
+            Some(w) if w == c => {}
+            Some(_) => return false,
+        }
+    }
+    want.next().is_none()
+}
+
+/// The number of whitespace-separated words of `s` (`split_whitespace().count()`), counting no
+/// further than `limit`: the least of the two. Reads bytes, decoding only non-ASCII characters.
+pub fn count_words_upto(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && n < limit {
+        let space = if b[i] < 0x80 {
+            i += 1;
+            matches!(b[i - 1], b' ' | b'\t'..=b'\r')
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// `split_whitespace().count()`, faster.
+pub fn count_words(s: &str) -> usize {
+    count_words_upto(s, usize::MAX)
+}
+
+/// Whether `s` has more than `n` whitespace-separated words (`split_whitespace().count() > n`),
+/// counting no further than that.
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    count_words_upto(s, n + 1) > n
+}
+
 /// Sentence-final punctuation.
 pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -236,6 +354,225 @@ mod tests {
         let toks = tokenize(t, Span::new(3, t.len()));
         assert_eq!(toks[0].span, Span::new(3, 5));
         assert_eq!(toks[2].span.text(t), "’s");
+    }
+
+    /// The tokenizer as it was written over `char_indices`: the byte-reading one must agree.
+    fn tokenize_reference(text: &str, span: Span) -> Vec<Token> {
+        let mut out = Vec::new();
+        let s = span.text(text);
+        let base = span.start;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let numeric = c.is_numeric();
+                let mut end = i + c.len_utf8();
+                // Whether the token so far is a dotted acronym ("U.S"), kept up to date one part at
+                // a time: every dot the token takes in is checked here, so the part since the last
+                // one is all there is to check (rechecking the whole token at each dot would make
+                // "a.b.c.d..." quadratic).
+                let mut acronym = true;
+                let mut part_start = i;
+                // Extend over letters, digits and inner joiners followed by an alphanumeric.
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    let joins = if numeric {
+                        matches!(d, ',' | '.')
+                    } else {
+                        is_inner_joiner(d)
+                    };
+                    if joins {
+                        let rest = &s[j + d.len_utf8()..];
+                        let next = rest.chars().next();
+                        if next.is_some_and(|n| n.is_alphanumeric()) {
+                            // A possessive 's at the end of a word is split off below.
+                            if is_apostrophe(d)
+                                && matches!(next, Some('s') | Some('S'))
+                                && !rest[1..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(|n| n.is_alphanumeric())
+                            {
+                                break;
+                            }
+                            // "U.S." keeps its dots; "end.Next" (a missing space) does not.
+                            if d == '.' && !numeric {
+                                acronym = acronym && is_dotted_acronym(&s[part_start..j]);
+                                part_start = j + 1;
+                                if !acronym {
+                                    break;
+                                }
+                            }
+                            end = j + d.len_utf8();
+                            it.next();
+                            continue;
+                        }
+                        // Keep the final dot of an acronym like "U.S."
+                        if d == '.'
+                            && !numeric
+                            && is_dotted_acronym(&s[i..j])
+                            && s[i..j].contains('.')
+                        {
+                            end = j + 1;
+                            it.next();
+                        }
+                    }
+                    break;
+                }
+                let kind = if numeric {
+                    TokKind::Number
+                } else {
+                    TokKind::Word
+                };
+                out.push(Token {
+                    span: Span::new(base + i, base + end),
+                    kind,
+                });
+                continue;
+            }
+            if is_apostrophe(c) {
+                // A possessive 's split from the word before.
+                let rest = &s[i + c.len_utf8()..];
+                let prev_word = out
+                    .last()
+                    .is_some_and(|t: &Token| t.kind == TokKind::Word && t.span.end == base + i);
+                if prev_word
+                    && rest.starts_with(['s', 'S'])
+                    && !rest[1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric())
+                {
+                    let end = i + c.len_utf8() + 1;
+                    out.push(Token {
+                        span: Span::new(base + i, base + end),
+                        kind: TokKind::Word,
+                    });
+                    it.next();
+                    continue;
+                }
+            }
+            out.push(Token {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                kind: TokKind::Punct,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn same_tokens_as_the_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let made_up = [
+            "U.S. U.S.A. e.g. end.Next 1,000.5 1.5m. 3.14.15 Jones' Labour's O'Neill’s “Yes,” \
+             rock'n'roll it's 's 'S x's2 ’s ʼs far-right ‐ U.K.'s A. B.C.d. ½ ²3 ٣٤ Ⅻ café's \
+             naïve JONES'S BLAIR’S, \u{a0}x\u{2003}y  \t'quoted' -5 a- a.b.c.d.e.f",
+            "",
+            "'",
+            "a'",
+            "9.",
+            "É.U. Ça-va l'été 12,5 €",
+        ];
+        for t in made_up {
+            // Every span of the made-up strings.
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[k..] {
+                    let span = Span::new(a, b);
+                    assert_eq!(
+                        tokenize(t, span),
+                        tokenize_reference(t, span),
+                        "{:?}",
+                        &t[a..b]
+                    );
+                }
+            }
+        }
+        // Every line, and the whole text, of the BBC and sample articles.
+        for dir in ["tests/gold/bbc", "data/samples", "tests/gold/news"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let t = std::fs::read_to_string(&p).unwrap();
+                let mut spans = vec![Span::new(0, t.len())];
+                let mut pos = 0;
+                for line in t.split_inclusive('\n') {
+                    spans.push(Span::new(pos, pos + line.len()));
+                    pos += line.len();
+                }
+                for span in spans {
+                    assert_eq!(
+                        tokenize(&t, span),
+                        tokenize_reference(&t, span),
+                        "{p:?} {span:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_as_to_lowercase() {
+        let long = "A Line Of Plain ASCII Words, Longer Than Thirty-Two Bytes";
+        for w in [
+            "the",
+            "The",
+            "THE",
+            "Ünlü",
+            "İstanbul",
+            "ΟΔΟΣ ΟΔΟΣ",
+            "\u{212a}elvin",
+            long,
+            "“Quoted,” She Said £5",
+            "",
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+            // Nested: the inner call cannot take the thread's buffer.
+            let nested = with_lowercase(w, |outer| {
+                with_lowercase(long, |inner| format!("{outer}|{inner}"))
+            });
+            assert_eq!(
+                nested,
+                format!("{}|{}", w.to_lowercase(), long.to_lowercase())
+            );
+            for n in 0..=w.chars().count() {
+                let prefix: String = w.to_lowercase().chars().take(n).collect();
+                assert!(lowercase_starts_with(w, &prefix), "{w} {prefix}");
+            }
+        }
+        assert!(lowercase_starts_with("\u{212a}elvin", "kel"));
+        assert!(!lowercase_starts_with("Photos", "photograph"));
+        assert!(lower_is("The", "the") && lower_is("\u{212a}", "k") && !lower_is("they", "the"));
+        assert!(!lowercase_starts_with("", "a") && lowercase_starts_with("", ""));
+    }
+
+    #[test]
+    fn word_counts_as_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "one two",
+            " one  two three ",
+            "a\tb\nc\rd\u{b}e\u{c}f",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next\u{202f}narrow",
+            "£5 “quoted” café\u{1c}x",
+        ] {
+            let count = s.split_whitespace().count();
+            assert_eq!(count_words(s), count, "{s:?}");
+            for n in 0..8 {
+                assert_eq!(more_words_than(s, n), count > n, "{s:?} {n}");
+                assert_eq!(count_words_upto(s, n), count.min(n), "{s:?} {n}");
+            }
+        }
     }
 
     #[test]
