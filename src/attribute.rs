@@ -2951,6 +2951,15 @@ impl<'a> Attributor<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// The speaker of each quote of `text`, in text order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
+        a.quotes
+            .iter()
+            .map(|q| a.speaker_name(q).map(|s| s.into_owned()))
+            .collect()
+    }
+
     /// (text, quote start, expected speaker, expected method prefix)
     fn check(text: &str, cases: &[(&str, &str, &str)]) {
         let p = crate::pipeline::test_pipeline();
@@ -3043,12 +3052,7 @@ mod tests {
     #[test]
     fn the_person_told_is_not_the_speaker() {
         let text = "T\n\nJohn Harlow met Anna Pike on Monday. \"We all miss him so much,\" Harlow smiled, telling Pike how much he cared.\n\n\"It is over,\" told Mark Owen.\n";
-        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
-        let speakers: Vec<Option<String>> = a
-            .quotes
-            .iter()
-            .map(|q| a.speaker_name(q).map(|s| s.into_owned()))
-            .collect();
+        let speakers = speakers(text);
         assert_eq!(speakers[0].as_deref(), Some("John Harlow"), "{speakers:?}");
         assert_ne!(speakers[1].as_deref(), Some("Mark Owen"), "{speakers:?}");
         check(
@@ -3085,14 +3089,8 @@ mod tests {
     #[test]
     fn a_document_speaks_for_the_authors_named_after_it() {
         let text = "T\n\nFlood rules\n\nHomes near rivers need \"proper defences\", said the report published jointly by the Environment Agency (EA) and the Met Office. \"Act now,\" says the letter, signed by Greenpeace.\n";
-        let a = crate::pipeline::test_pipeline().analyse_text("t", text);
-        let got: Vec<Option<String>> = a
-            .quotes
-            .iter()
-            .map(|q| a.speaker_name(q).map(|s| s.into_owned()))
-            .collect();
         assert_eq!(
-            got,
+            speakers(text),
             [
                 Some("Environment Agency|Met Office".to_string()),
                 Some("Greenpeace".to_string())

@@ -1,17 +1,12 @@
 //! End-to-end: the real `saidby` binary on files, as a user runs it.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn saidby() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saidby"))
-}
+mod common;
+use common::saidby;
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saidby-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::tmp("cli", name)
 }
 
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {

@@ -9,13 +9,12 @@ use saidby::export::body_text;
 use saidby::ingest::{Input, ReadOptions, read_all};
 use saidby::pipeline::Pipeline;
 
+mod common;
+
 const PAGE: &str = "tests/fixtures/html/359fee228518.html.gz";
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saidby-html-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::tmp("html", name)
 }
 
 fn truth() -> Vec<String> {

@@ -6,15 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn saidby() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saidby"))
-}
+mod common;
+use common::saidby;
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saidby-robust-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::tmp("robust", name)
 }
 
 fn rows(path: &Path) -> Vec<Vec<String>> {

@@ -3,17 +3,13 @@
 //! incomplete shards, shards of different runs, and missing ones.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn saidby() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saidby"))
-}
+mod common;
+use common::saidby;
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saidby-shard-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::tmp("shard", name)
 }
 
 fn saidby_run(args: &[&str], inputs: &[PathBuf]) -> Output {

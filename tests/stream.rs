@@ -4,19 +4,15 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::{Value, json};
 
-fn saidby() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saidby"))
-}
+mod common;
+use common::saidby;
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saidby-stream-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::tmp("stream", name)
 }
 
 /// Runs saidby with `stdin` as its standard input.
