@@ -589,14 +589,18 @@ impl<'a> Attributor<'a> {
             // Capitalised mid-sentence: a name ("Says Law"), not a verb.
             return None;
         }
-        let mut words: Vec<&str> = Vec::with_capacity(3);
+        let mut words: [&str; 3] = [""; 3];
+        let mut n = 0;
         for k in i..(i + 3).min(self.items.len()) {
             match self.word(k) {
-                Some(x) => words.push(x),
+                Some(x) => {
+                    words[n] = x;
+                    n += 1;
+                }
                 None => break,
             }
         }
-        let cue = self.lex.cue_at(&words)?;
+        let cue = self.lex.cue_at(&words[..n])?;
         // A possessive is a noun: "the Jewish state's premier".
         if is_possessive(w)
             || self
@@ -656,7 +660,8 @@ impl<'a> Attributor<'a> {
     }
 
     fn classify_head(&self, head: &str, first: usize, end: usize) -> Option<NpKind> {
-        let h = lower(head);
+        // The word lists below are asked in lower case anyway: no lower-cased copy.
+        let h = head;
         let definite = self.word(first).is_some_and(|d| {
             with_lowercase(d, |d| {
                 matches!(
@@ -665,14 +670,20 @@ impl<'a> Attributor<'a> {
                 )
             })
         }) || (first + 1 < end && self.word(first + 1).is_some_and(is_possessive));
-        if definite && self.lex.is_document_noun(&h) {
+        if definite && self.lex.is_document_noun(h) {
             return Some(NpKind::Document);
         }
-        if self.lex.is_source_noun(&h) {
+        if self.lex.is_source_noun(h) {
             return Some(NpKind::Unnamed);
         }
-        // A role of one or more words ending the phrase.
-        let words: Vec<&str> = (first..end).filter_map(|k| self.word(k)).collect();
+        // A role of one or more words ending the phrase (the words gathered only when the last
+        // one can end a role).
+        let last = (first..end).rev().find_map(|k| self.word(k));
+        let words: Vec<&str> = if last.is_some_and(|w| self.lex.may_end_role(w)) {
+            (first..end).filter_map(|k| self.word(k)).collect()
+        } else {
+            Vec::new()
+        };
         let role = (1..=self.lex.role_max_words().min(words.len()))
             .rev()
             .find_map(|n| self.lex.role(&words[words.len() - n..]));
@@ -685,7 +696,7 @@ impl<'a> Attributor<'a> {
                 NpKind::Unnamed
             });
         }
-        if self.lex.is_org_noun(&h) {
+        if self.lex.is_org_noun(h) {
             // "Dayton police", "the Kent fire service": a capitalised owner makes it a name.
             if (first..end - 1).any(|k| {
                 self.word(k)

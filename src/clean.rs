@@ -187,6 +187,8 @@ const MIN_KEYWORDS: usize = 5;
 const MAX_PROMO_WORDS: usize = 40;
 /// Longest line that can be a date line, a byline or a credit line, in words.
 const MAX_META_WORDS: usize = 14;
+/// A line's words are counted this far for the line rules: past every one of their limits.
+const WORDS_COUNTED: usize = 42;
 
 impl Cleaner {
     pub fn new(lex: &Lexicon) -> Cleaner {
@@ -281,6 +283,8 @@ impl Cleaner {
     }
 
     fn classify_line(&self, s: &str) -> (BlockKind, &'static str) {
+        // Counted once for the rules below, each of which has a word limit under this.
+        let words = count_words_upto(s, WORDS_COUNTED);
         if self.is_boilerplate(s) {
             return (BlockKind::Boilerplate, "page_furniture");
         }
@@ -297,7 +301,7 @@ impl Cleaner {
         if is_byline(s) {
             return (BlockKind::Byline, "byline");
         }
-        if self.is_credit_line(s) {
+        if self.is_credit_line(s, words) {
             return (BlockKind::Credit, "credit_words");
         }
         if is_image_counter(s) {
@@ -306,22 +310,22 @@ impl Cleaner {
         if self.is_related_label(s) {
             return (BlockKind::RelatedLinks, "related_label");
         }
-        if is_copyright_line(s) {
+        if is_copyright_line(s, words) {
             return (BlockKind::Credit, "copyright_line");
         }
-        if is_contributor_line(s) {
+        if is_contributor_line(s, words) {
             return (BlockKind::Credit, "contributor_line");
         }
-        if self.is_promo_line(s) {
+        if self.is_promo_line(s, words) {
             return (BlockKind::Boilerplate, "promo_line");
         }
         if self.is_comment_header(s) {
             return (BlockKind::Boilerplate, "comment_header");
         }
-        if is_comment_policy(s) {
+        if is_comment_policy(s, words) {
             return (BlockKind::Boilerplate, "comment_policy");
         }
-        if is_label_list(s) {
+        if is_label_list(s, words) {
             return (BlockKind::Boilerplate, "metadata_line");
         }
         if is_keyword_list(s) {
@@ -335,9 +339,12 @@ impl Cleaner {
 
     /// "Photo: Damian Dovarganes, AP", "Credit...Doug Mills/The New York Times",
     /// "(Reporting by Jane Roe; editing by John Doe)": a credit word, then names.
-    fn is_credit_line(&self, s: &str) -> bool {
+    fn is_credit_line(&self, s: &str, line_words: usize) -> bool {
         let inner = s.trim_start_matches('(').trim_end_matches([')', '.']);
-        if more_words_than(inner, MAX_META_WORDS * 2) {
+        // Trimming brackets and dots off the ends takes two words at most off the line's.
+        if line_words > MAX_META_WORDS * 2 + 2
+            || (line_words > MAX_META_WORDS * 2 && more_words_than(inner, MAX_META_WORDS * 2))
+        {
             return false;
         }
         let words = count_words(inner);
@@ -392,7 +399,7 @@ impl Cleaner {
 
     /// "Follow us on Twitter @Example", "Sign up to our newsletter", "Have a tip? Jane Roe may
     /// be reached at jroe@example.com": the site speaking to its reader.
-    fn is_promo_line(&self, s: &str) -> bool {
+    fn is_promo_line(&self, s: &str, words: usize) -> bool {
         let trim = |w: &str| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
                 .to_lowercase()
@@ -402,9 +409,7 @@ impl Cleaner {
             return false;
         };
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
-        if !with_lowercase(first, |w| self.promo_verbs.contains(w))
-            || more_words_than(s, MAX_PROMO_WORDS)
-        {
+        if !with_lowercase(first, |w| self.promo_verbs.contains(w)) || words > MAX_PROMO_WORDS {
             return false;
         }
         let words: Vec<String> = s.split_whitespace().map(trim).collect();
@@ -1021,18 +1026,18 @@ fn is_byline(s: &str) -> bool {
 }
 
 /// "Copyright © 2019 The Paper.", "© Reuters", "All rights reserved.".
-fn is_copyright_line(s: &str) -> bool {
+fn is_copyright_line(s: &str, words: usize) -> bool {
     // '(' and ' ' are their own lower case, and no other character lower-cases to them.
     let t = s.trim_start_matches(['(', ' ']);
-    !more_words_than(s, 25)
+    words <= 25
         && ["copyright", "©", "(c)", "all rights reserved"]
             .iter()
             .any(|p| lowercase_starts_with(t, p))
 }
 
 /// "Fox News' Jane Roe contributed to this report.", "John Doe contributed reporting."
-fn is_contributor_line(s: &str) -> bool {
-    !more_words_than(s, 30)
+fn is_contributor_line(s: &str, words: usize) -> bool {
+    words <= 30
         && with_lowercase(s, |lower| {
             lower.contains("contributed to this report")
                 || lower.contains("contributed reporting")
@@ -1042,8 +1047,8 @@ fn is_contributor_line(s: &str) -> bool {
 
 /// "05/10/2018 - Posted by: Jane Roe - Category: Health - Tags: cars": two or more
 /// "Label: value" fields on one short line.
-fn is_label_list(s: &str) -> bool {
-    if more_words_than(s, 30) || is_sentence_like(s) {
+fn is_label_list(s: &str, words: usize) -> bool {
+    if words > 30 || is_sentence_like(s) {
         return false;
     }
     let fields = s
@@ -1079,8 +1084,8 @@ fn is_keyword_list(s: &str) -> bool {
 
 /// "Comments are moderated...", "ATENÇÃO: Comentários ... não serão aprovados pelo
 /// moderador": the site's rules for readers' comments.
-fn is_comment_policy(s: &str) -> bool {
-    !more_words_than(s, 40)
+fn is_comment_policy(s: &str, words: usize) -> bool {
+    words <= 40
         && with_lowercase(s, |lower| {
             ["comment", "coment", "kommentar"]
                 .iter()

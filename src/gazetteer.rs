@@ -136,10 +136,71 @@ struct Automaton {
     ready: OnceLock<Option<AhoCorasick>>,
     /// The build still running on its own thread, until the first search takes its result.
     building: Mutex<Option<JoinHandle<AhoCorasick>>>,
-    /// The pairs of bytes some alias starts with, one bit each (every alias has two bytes at
-    /// least): an anchored search from any other pair finds nothing, and most words of a text
-    /// are ruled out by this without reaching the automaton.
-    first_pairs: Box<[u64; 1024]>,
+    /// How the aliases start: an anchored search from a place no alias starts finds nothing,
+    /// and most words of a text are ruled out by this without reaching the automaton.
+    starts: Starts,
+}
+
+/// How the aliases start (an alias has two bytes at least): every first two bytes, exactly;
+/// the two-byte aliases, exactly; the first three bytes of three-byte aliases and the first
+/// four of longer ones, hashed into 2^20 bits.
+struct Starts {
+    pairs: Vec<u64>,
+    two_byte: Vec<u64>,
+    longer: Vec<u64>,
+}
+
+impl Starts {
+    const LONGER_BITS: u32 = 20;
+
+    fn pair(b: &[u8]) -> usize {
+        (b[0] as usize) << 8 | b[1] as usize
+    }
+
+    fn longer_bit(prefix: &[u8]) -> usize {
+        let mut x = prefix.len() as u64;
+        for &b in prefix {
+            x = x << 8 | b as u64;
+        }
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::LONGER_BITS)) as usize
+    }
+
+    fn set(bits: &mut [u64], b: usize) {
+        bits[b / 64] |= 1 << (b % 64);
+    }
+
+    fn has(bits: &[u64], b: usize) -> bool {
+        bits[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    fn new(aliases: &[String]) -> Starts {
+        let mut s = Starts {
+            pairs: vec![0; (1 << 16) / 64],
+            two_byte: vec![0; (1 << 16) / 64],
+            longer: vec![0; (1 << Self::LONGER_BITS) / 64],
+        };
+        for a in aliases {
+            let a = a.as_bytes();
+            Self::set(&mut s.pairs, Self::pair(a));
+            if a.len() == 2 {
+                Self::set(&mut s.two_byte, Self::pair(a));
+            } else {
+                Self::set(&mut s.longer, Self::longer_bit(&a[..a.len().min(4)]));
+            }
+        }
+        s
+    }
+
+    /// Whether some alias may start `rest` (no when none does).
+    fn may_start(&self, rest: &[u8]) -> bool {
+        if rest.len() < 2 || !Self::has(&self.pairs, Self::pair(rest)) {
+            return false;
+        }
+        // An alias that starts `rest` has its first min(4, length) bytes there.
+        Self::has(&self.two_byte, Self::pair(rest))
+            || (rest.len() >= 3 && Self::has(&self.longer, Self::longer_bit(&rest[..3])))
+            || (rest.len() >= 4 && Self::has(&self.longer, Self::longer_bit(&rest[..4])))
+    }
 }
 
 impl Drop for Automaton {
@@ -157,12 +218,6 @@ impl Drop for Automaton {
     }
 }
 
-/// The two bytes at `pos` as one number, if there are two.
-fn pair_index(bytes: &[u8], pos: usize) -> Option<usize> {
-    let pair = bytes.get(pos..pos + 2)?;
-    Some((pair[0] as usize) << 8 | pair[1] as usize)
-}
-
 /// From this many aliases on, the automaton is built on a thread of its own (the bundled
 /// gazetteers have ~120,000); smaller ones, such as the tests', are built at once.
 const BACKGROUND_BUILD_ALIASES: usize = 10_000;
@@ -172,11 +227,11 @@ const MAX_ALIAS_BYTES: usize = 1 << 30;
 
 impl Automaton {
     fn new(patterns: Vec<String>) -> Result<Automaton, DataError> {
-        let mut first_pairs = Box::new([0u64; 1024]);
-        for p in &patterns {
-            let pair = pair_index(p.as_bytes(), 0).expect("aliases have two bytes at least");
-            first_pairs[pair / 64] |= 1 << (pair % 64);
-        }
+        debug_assert!(
+            patterns.iter().all(|p| p.len() >= 2),
+            "aliases have two bytes at least"
+        );
+        let starts = Starts::new(&patterns);
         let bytes: usize = patterns.iter().map(String::len).sum();
         if bytes > MAX_ALIAS_BYTES {
             return Err(bad(
@@ -215,16 +270,8 @@ impl Automaton {
         Ok(Automaton {
             ready,
             building: Mutex::new(building),
-            first_pairs,
+            starts,
         })
-    }
-
-    /// Whether some alias starts with the two bytes at `pos` of `bytes[..end]`.
-    fn may_start(&self, bytes: &[u8], pos: usize, end: usize) -> bool {
-        match pair_index(&bytes[..end], pos) {
-            Some(pair) => self.first_pairs[pair / 64] & (1 << (pair % 64)) != 0,
-            None => false,
-        }
     }
 
     fn get(&self) -> Option<&AhoCorasick> {
@@ -582,7 +629,7 @@ impl Gazetteer {
         let mut pos = start;
         while pos < end {
             let b = bytes[pos];
-            if !prev_joins && self.automaton.may_start(bytes, pos, end) {
+            if !prev_joins && self.automaton.starts.may_start(&bytes[pos..end]) {
                 crate::work::step(1);
                 let input = aho_corasick::Input::new(text)
                     .range(pos..end)

@@ -165,6 +165,11 @@ pub struct Lexicon {
     cues: HashMap<String, Vec<Cue>>,
     honorifics: HashMap<String, Honorific>,
     pronouns: HashMap<String, Pronoun>,
+    /// The keys of the three maps above, whose filters rule out most words before the maps
+    /// are asked.
+    cue_words: WordSet,
+    honorific_words: WordSet,
+    pronoun_words: WordSet,
     abbreviations: WordSet,
     roles: HashMap<String, RoleKind>,
     /// The last word of every role: most words end none, and this says so without building
@@ -410,6 +415,9 @@ impl Lexicon {
             .filter_map(|r| r.split(' ').next_back())
             .map(str::to_string)
             .collect();
+        lex.cue_words = lex.cues.keys().cloned().collect();
+        lex.honorific_words = lex.honorifics.keys().cloned().collect();
+        lex.pronoun_words = lex.pronouns.keys().cloned().collect();
         for list in lex.cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
@@ -592,7 +600,11 @@ impl Lexicon {
 
     /// The longest cue whose words start `words` (lower-cased by the caller or not).
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
-        let list = with_lowercase(words.first()?.as_ref(), |w| self.cues.get(w))?;
+        let first = words.first()?.as_ref();
+        if !self.cue_words.contains_lower(first) {
+            return None;
+        }
+        let list = with_lowercase(first, |w| self.cues.get(w))?;
         list.iter().find(|c| {
             c.words.len() <= words.len()
                 && c.words
@@ -603,17 +615,23 @@ impl Lexicon {
     }
 
     pub fn honorific(&self, word: &str) -> Option<Honorific> {
+        if !self.honorific_words.contains(word) {
+            return None;
+        }
         self.honorifics.get(word).copied()
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains_key(word)
+        self.honorific_words.contains(word)
     }
 
     /// Any pronoun form ("he", "his", "her").
     pub fn any_pronoun(&self, word: &str) -> Option<Pronoun> {
         // "I" is a pronoun only in capitals; the others in any case.
         if word == "i" {
+            return None;
+        }
+        if !self.pronoun_words.contains_lower(word) {
             return None;
         }
         with_lowercase(word, |w| self.pronouns.get(w).copied())
@@ -651,6 +669,12 @@ impl Lexicon {
         self.roles.get(&key).copied()
     }
 
+    /// Whether a word (holding no space) can be the last of a role: when it cannot, no
+    /// phrase ending in it is a role ([`Lexicon::role`] is then `None`).
+    pub fn may_end_role(&self, word: &str) -> bool {
+        self.role_last_words.contains_lower(word)
+    }
+
     pub fn role_max_words(&self) -> usize {
         self.role_max_words
     }
@@ -685,9 +709,9 @@ impl Lexicon {
         self.intro_participles.contains(word)
     }
 
-    /// A word of sports reporting ("striker", "relegation").
+    /// A word of sports reporting ("striker", "relegation"), in any case.
     pub fn is_sport_word(&self, word: &str) -> bool {
-        self.sport_words.contains(word)
+        self.sport_words.contains_lower(word)
     }
 
     /// A last word of a club's name ("FC", "Rovers").

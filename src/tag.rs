@@ -21,7 +21,7 @@ use crate::names::{NameCandidate, NameKind, find_names_in};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
-use crate::text::{TokKind, Token, is_capitalised, tokenize, with_lowercase};
+use crate::text::{TokKind, Token, is_capitalised, tokenize};
 
 // Per-document maps, hit for every mention: a fast hash (foldhash, seeded per run).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -583,7 +583,7 @@ fn is_sports_report(text: &str, seg: &Segmented, lex: &Lexicon) -> bool {
             .text(text)
             .split(|c: char| !c.is_alphanumeric() && c != '-')
         {
-            if !w.is_empty() && w.len() < 16 && with_lowercase(w, |w| lex.is_sport_word(w)) {
+            if !w.is_empty() && w.len() < 16 && lex.is_sport_word(w) {
                 n += 1;
                 if n >= ENOUGH {
                     return true;
