@@ -13,6 +13,8 @@ use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
+mod common;
+
 const PYSPARK: &str = "4.3.0";
 
 fn skipped(why: &str) {
@@ -105,12 +107,7 @@ fn pyspark_python() -> Result<PathBuf, String> {
 /// tests/gold/bbc and data/samples as JSONL, five times over with distinct ids, and a few
 /// lines that are no documents (bad JSON, no text, blank).
 fn input() -> (String, usize) {
-    let mut paths: Vec<PathBuf> = ["tests/gold/bbc", "data/samples"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::sample_articles();
     let mut out = String::new();
     let mut docs = 0;
     for round in 0..5 {

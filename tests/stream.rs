@@ -64,12 +64,7 @@ fn as_cell(v: &Value) -> String {
 
 /// The articles of tests/gold/bbc and data/samples as JSONL lines, with bad lines between.
 fn mixed_input() -> (Vec<u8>, usize) {
-    let mut paths: Vec<PathBuf> = ["tests/gold/bbc", "data/samples"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::sample_articles();
     let mut input = Vec::new();
     for (k, p) in paths.iter().enumerate() {
         let id = p.file_stem().unwrap().to_string_lossy();

@@ -16,3 +16,15 @@ pub fn tmp(suite: &str, name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// The .txt articles of tests/gold/bbc and data/samples, sorted: the corpus the end-to-end
+/// tests push through saidby.
+pub fn sample_articles() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = ["tests/gold/bbc", "data/samples"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
