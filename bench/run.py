@@ -84,6 +84,8 @@ def main():
     ap.add_argument("--textacy-docs", type=int, default=2000)
     ap.add_argument("--textacy-processes", type=int, default=2)
     ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument("--single-pass-too", action="store_true",
+                    help="also time saidby run --single-pass (no corpus pass) at the largest --jobs")
     ap.add_argument("--saidby", default=str(ROOT / "target/release/saidby"))
     ap.add_argument("--json", help="also write the rows to this file")
     args = ap.parse_args()
@@ -113,6 +115,18 @@ def main():
         identical[n] = len(set(digests.values())) == 1
         for j in jobs[1:]:
             shutil.rmtree(out_root / f"saidby-{n}-j{j}", ignore_errors=True)
+        if args.single_pass_too:
+            j = jobs[-1]
+            out = out_root / f"saidby-{n}-single-pass"
+            runs = []
+            for _ in range(args.repeat):
+                shutil.rmtree(out, ignore_errors=True)
+                runs.append(timed([args.saidby, "run", inp, "--out", out, "--jobs", str(j), "-q",
+                                   "--single-pass"]))
+            wall, cpu, rss, _ = sorted(runs)[len(runs) // 2]
+            rss = max(r[2] for r in runs)
+            rows.append(row("1-pass", n, j, wall, cpu, rss, meta["text_bytes"]))
+            shutil.rmtree(out, ignore_errors=True)
     textacy = None
     if not args.no_textacy:
         n = args.textacy_docs
@@ -145,6 +159,8 @@ def main():
     print()
     print(f"{'tool':<8} {'docs':>7} {'jobs':>4} {'wall s':>8} {'cpu s':>8} "
           f"{'docs/s':>9} {'MB/s':>7} {'peak MB':>8}")
+    if args.single_pass_too:
+        print("(1-pass: saidby run --single-pass, without the first pass that counts lines)")
     for r in rows:
         print(f"{r['tool']:<8} {r['docs']:>7} {r['jobs']:>4} {r['wall']:>8.2f} {r['cpu']:>8.2f} "
               f"{r['docs_s']:>9.1f} {r['mb_s']:>7.2f} {r['rss']:>8.0f}")

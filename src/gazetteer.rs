@@ -5,9 +5,12 @@
 //! case-sensitively and leftmost-longest; a match counts only as a whole word, and aliases
 //! that are also common words follow the rules of `ambiguous.tsv`. Since only whole words
 //! count, the automaton is asked for the longest alias at each place a word can start (an
-//! anchored search), not scanned over the middle of words. Building it over the bundled
-//! aliases takes a good part of a second, so a large automaton is built on a thread of its own
-//! while the caller goes on loading and reading its input; the first search waits for it.
+//! anchored search), not scanned over the middle of words.
+//!
+//! Reading the bundled gazetteers and building the automaton over their ~120,000 aliases is
+//! most of saidby's start-up (half a second or so), so [`Gazetteer::load`] checks the user's
+//! files, starts that work on a thread of its own and returns: the rest of the pipeline loads
+//! and the input is read meanwhile, and the first question asked of the gazetteer waits for it.
 //!
 //! ```
 //! use saidby::gazetteer::{Gazetteer, EntityType};
@@ -121,6 +124,13 @@ pub struct Hit {
 }
 
 pub struct Gazetteer {
+    ready: OnceLock<Data>,
+    /// The bundled gazetteers being read and their automaton built on a thread of their own,
+    /// until the first question takes the result.
+    loading: Mutex<Option<JoinHandle<Data>>>,
+}
+
+struct Data {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
     automaton: Automaton,
@@ -131,11 +141,17 @@ pub struct Gazetteer {
     holders: HashMap<String, Vec<u32>>,
 }
 
+/// What the gazetteer files say, before the automaton is built.
+struct Parsed {
+    entities: Vec<Entity>,
+    patterns: Vec<(String, Alias)>,
+    first_names: HashMap<String, Gender>,
+    holders: HashMap<String, Vec<u32>>,
+}
+
 /// The automaton over every alias (none when there are no aliases), anchored searches only.
 struct Automaton {
-    ready: OnceLock<Option<AhoCorasick>>,
-    /// The build still running on its own thread, until the first search takes its result.
-    building: Mutex<Option<JoinHandle<AhoCorasick>>>,
+    ac: Option<AhoCorasick>,
     /// How the aliases start: an anchored search from a place no alias starts finds nothing,
     /// and most words of a text are ruled out by this without reaching the automaton.
     starts: Starts,
@@ -203,12 +219,12 @@ impl Starts {
     }
 }
 
-impl Drop for Automaton {
-    /// A gazetteer dropped before its first search waits for its build rather than leave the
-    /// thread running.
+impl Drop for Gazetteer {
+    /// A gazetteer dropped before its first question waits for the thread reading it rather
+    /// than leave it running.
     fn drop(&mut self) {
         let handle = self
-            .building
+            .loading
             .get_mut()
             .unwrap_or_else(|e| e.into_inner())
             .take();
@@ -218,20 +234,18 @@ impl Drop for Automaton {
     }
 }
 
-/// From this many aliases on, the automaton is built on a thread of its own (the bundled
-/// gazetteers have ~120,000); smaller ones, such as the tests', are built at once.
-const BACKGROUND_BUILD_ALIASES: usize = 10_000;
-/// Alias bytes beyond which the automaton could exceed its state limits: refused at load, so
-/// that a build on its own thread cannot fail.
+/// Alias bytes beyond which the automaton could exceed its state limits: refused at load.
 const MAX_ALIAS_BYTES: usize = 1 << 30;
+/// An alias's all-capitals form has at most this many times its bytes ('ŉ' is "ʼN"): the
+/// bound on the alias bytes of a set of files, known before they are read.
+const UPPER_GROWTH: usize = 3;
 
 impl Automaton {
-    fn new(patterns: Vec<String>) -> Result<Automaton, DataError> {
+    fn new(patterns: &[String]) -> Result<Automaton, DataError> {
         debug_assert!(
             patterns.iter().all(|p| p.len() >= 2),
             "aliases have two bytes at least"
         );
-        let starts = Starts::new(&patterns);
         let bytes: usize = patterns.iter().map(String::len).sum();
         if bytes > MAX_ALIAS_BYTES {
             return Err(bad(
@@ -242,53 +256,43 @@ impl Automaton {
                 ),
             ));
         }
-        let build = move |patterns: Vec<String>| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&patterns)
-        };
-        let ready = OnceLock::new();
-        let mut building = None;
-        if patterns.is_empty() {
-            let _ = ready.set(None);
-        } else if patterns.len() < BACKGROUND_BUILD_ALIASES {
-            let ac = build(patterns).map_err(|e| bad("gazetteers", 0, e.to_string()))?;
-            let _ = ready.set(Some(ac));
+        let ac = if patterns.is_empty() {
+            None
         } else {
-            let spawned = std::thread::Builder::new()
-                .name("saidby-aliases".into())
-                .spawn(move || {
-                    // The sizes were checked above: beyond them only memory can run out.
-                    build(patterns).expect("alias automaton within its limits")
-                });
-            match spawned {
-                Ok(handle) => building = Some(handle),
-                Err(e) => return Err(bad("gazetteers", 0, format!("cannot start a thread: {e}"))),
-            }
-        }
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .build(patterns)
+                    .map_err(|e| bad("gazetteers", 0, e.to_string()))?,
+            )
+        };
         Ok(Automaton {
-            ready,
-            building: Mutex::new(building),
-            starts,
+            ac,
+            starts: Starts::new(patterns),
+        })
+    }
+}
+
+impl Data {
+    fn build(p: Parsed) -> Result<Data, DataError> {
+        let (texts, aliases): (Vec<String>, Vec<Alias>) = p.patterns.into_iter().unzip();
+        Ok(Data {
+            entities: p.entities,
+            aliases,
+            automaton: Automaton::new(&texts)?,
+            first_names: p.first_names,
+            demonyms: HashSet::default(),
+            holders: p.holders,
         })
     }
 
-    fn get(&self) -> Option<&AhoCorasick> {
-        self.ready
-            .get_or_init(|| {
-                let handle = self
-                    .building
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .take()
-                    .expect("a started build until the first search takes it");
-                match handle.join() {
-                    Ok(ac) => Some(ac),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            })
-            .as_ref()
+    fn add_demonyms(&mut self, text: &str) {
+        for (_, cols) in records(text) {
+            if !cols[0].contains(' ') {
+                self.demonyms.insert(cols[0].to_string());
+            }
+        }
     }
 }
 
@@ -390,28 +394,79 @@ impl Gazetteer {
             })?;
             owned.push((p.display().to_string(), text));
         }
-        let mut sources: Vec<(&str, &str)> = if bundled {
-            BUNDLED.to_vec()
-        } else {
-            Vec::new()
+        // The user's files are read here, so that a bad row is an error of `load`; reading
+        // them with the bundled files and building the automaton, most of saidby's start-up,
+        // then go to a thread of their own while the caller goes on.
+        let users: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Gazetteer::parse(&users, "", "")?;
+        let mut bytes: usize = owned.iter().map(|(_, t)| t.len()).sum();
+        if bundled {
+            bytes += BUNDLED.iter().map(|(_, t)| t.len()).sum::<usize>();
+        }
+        let read_all = move || -> Result<Data, DataError> {
+            let mut sources: Vec<(&str, &str)> = if bundled {
+                BUNDLED.to_vec()
+            } else {
+                Vec::new()
+            };
+            sources.extend(owned.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+            let parsed = Gazetteer::parse(&sources, BUNDLED_FIRST_NAMES, BUNDLED_AMBIGUOUS)?;
+            let mut data = Data::build(parsed)?;
+            data.add_demonyms(BUNDLED_DEMONYMS);
+            Ok(data)
         };
-        sources.extend(owned.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-        let mut g = Gazetteer::from_sources(&sources, BUNDLED_FIRST_NAMES, BUNDLED_AMBIGUOUS)?;
-        g.add_demonyms(BUNDLED_DEMONYMS);
-        Ok(g)
+        if bytes * (1 + UPPER_GROWTH) > MAX_ALIAS_BYTES {
+            // Too large to be sure of the automaton's limits: read here, errors and all.
+            return Ok(Gazetteer::of(read_all()?));
+        }
+        let handle = std::thread::Builder::new()
+            .name("saidby-gazetteers".into())
+            // The rows were checked above and the aliases are within the automaton's limits.
+            .spawn(move || read_all().expect("gazetteers checked at load"))
+            .map_err(|e| bad("gazetteers", 0, format!("cannot start a thread: {e}")))?;
+        Ok(Gazetteer {
+            ready: OnceLock::new(),
+            loading: Mutex::new(Some(handle)),
+        })
+    }
+
+    fn of(data: Data) -> Gazetteer {
+        Gazetteer {
+            ready: OnceLock::from(data),
+            loading: Mutex::new(None),
+        }
+    }
+
+    /// The gazetteer's data, waiting for the thread reading it the first time.
+    fn data(&self) -> &Data {
+        self.ready.get_or_init(|| {
+            let handle = self
+                .loading
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .expect("a gazetteer is read or being read");
+            match handle.join() {
+                Ok(data) => data,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
     }
 
     /// Adds demonyms from a `demonym<TAB>place id` list (one-word ones only).
     pub fn add_demonyms(&mut self, text: &str) {
-        for (_, cols) in records(text) {
-            if !cols[0].contains(' ') {
-                self.demonyms.insert(cols[0].to_string());
-            }
-        }
+        self.data();
+        self.ready
+            .get_mut()
+            .expect("read just above")
+            .add_demonyms(text);
     }
 
     pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonyms.contains(word)
+        self.data().demonyms.contains(word)
     }
 
     /// Builds a gazetteer from `(file name, contents)` pairs, a first-name list and an
@@ -421,6 +476,15 @@ impl Gazetteer {
         first_names: &str,
         ambiguous: &str,
     ) -> Result<Gazetteer, DataError> {
+        let parsed = Gazetteer::parse(files, first_names, ambiguous)?;
+        Ok(Gazetteer::of(Data::build(parsed)?))
+    }
+
+    fn parse(
+        files: &[(&str, &str)],
+        first_names: &str,
+        ambiguous: &str,
+    ) -> Result<Parsed, DataError> {
         let mut entities: Vec<Entity> = Vec::new();
         let mut by_id: HashMap<String, u32> = HashMap::default();
         // alias text -> (entity, allowed short)
@@ -506,9 +570,16 @@ impl Gazetteer {
                     {
                         continue;
                     }
-                    let list = alias_map.entry(alias.to_string()).or_default();
-                    if !list.contains(&idx) {
-                        list.push(idx);
+                    // Most aliases are new: looked up before a key is allocated for them.
+                    match alias_map.get_mut(alias) {
+                        Some(list) => {
+                            if !list.contains(&idx) {
+                                list.push(idx);
+                            }
+                        }
+                        None => {
+                            alias_map.insert(alias.to_string(), vec![idx]);
+                        }
                     }
                 }
             }
@@ -537,22 +608,28 @@ impl Gazetteer {
             first.insert(cols[0].to_string(), g);
         }
         // Deterministic order: sort aliases; add the all-capitals form of each.
-        let mut patterns: Vec<(String, Alias)> = Vec::new();
-        let mut keys: Vec<&String> = alias_map.keys().collect();
-        keys.sort();
-        for key in keys {
-            let mut list = alias_map[key].clone();
+        let mut sorted: Vec<(String, Vec<u32>)> = alias_map.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let known = |s: &str| sorted.binary_search_by(|(k, _)| k.as_str().cmp(s)).is_ok();
+        let mut upper_forms: Vec<Option<String>> = Vec::with_capacity(sorted.len());
+        for (key, _) in &sorted {
+            // An ASCII key without lower-case letters is its own capitals: nothing to build.
+            let same = key.is_ascii() && !key.bytes().any(|b| b.is_ascii_lowercase());
+            let upper = (!same).then(|| key.to_uppercase());
+            upper_forms.push(upper.filter(|u| u != key && u.chars().count() > 3 && !known(u)));
+        }
+        let mut patterns: Vec<(String, Alias)> = Vec::with_capacity(sorted.len() * 2);
+        for ((key, mut list), upper) in sorted.into_iter().zip(upper_forms) {
             list.sort_by_key(|&i| (std::cmp::Reverse(entities[i as usize].weight), i));
             let rule = rules.get(key.as_str()).copied().unwrap_or(AliasRule::Plain);
-            patterns.push((
-                key.clone(),
-                Alias {
-                    entities: list.clone(),
-                    rule,
-                },
-            ));
-            let upper = key.to_uppercase();
-            if &upper != key && upper.chars().count() > 3 && !alias_map.contains_key(&upper) {
+            if let Some(upper) = upper {
+                patterns.push((
+                    key,
+                    Alias {
+                        entities: list.clone(),
+                        rule,
+                    },
+                ));
                 patterns.push((
                     upper,
                     Alias {
@@ -560,10 +637,16 @@ impl Gazetteer {
                         rule,
                     },
                 ));
+            } else {
+                patterns.push((
+                    key,
+                    Alias {
+                        entities: list,
+                        rule,
+                    },
+                ));
             }
         }
-        let (texts, aliases): (Vec<String>, Vec<Alias>) = patterns.into_iter().unzip();
-        let automaton = Automaton::new(texts)?;
         let mut holders: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, e) in entities.iter().enumerate() {
             for r in &e.roles {
@@ -573,41 +656,39 @@ impl Gazetteer {
                 }
             }
         }
-        Ok(Gazetteer {
+        Ok(Parsed {
             entities,
-            aliases,
-            automaton,
+            patterns,
             first_names: first,
-            demonyms: Default::default(),
             holders,
         })
     }
 
     pub fn entity(&self, i: u32) -> &Entity {
-        &self.entities[i as usize]
+        &self.data().entities[i as usize]
     }
 
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.data().entities.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.data().entities.is_empty()
     }
 
     /// Gender of a first name, if it is one.
     pub fn first_name(&self, word: &str) -> Option<Gender> {
-        self.first_names.get(word).copied()
+        self.data().first_names.get(word).copied()
     }
 
     /// People who held a role of this title (lower case), at any time.
     pub fn holders_of(&self, title: &str) -> &[u32] {
-        self.holders.get(title).map_or(&[], Vec::as_slice)
+        self.data().holders.get(title).map_or(&[], Vec::as_slice)
     }
 
     /// Every entity an alias names, best first.
     pub fn candidates(&self, alias: u32) -> &[u32] {
-        &self.aliases[alias as usize].entities
+        &self.data().aliases[alias as usize].entities
     }
 
     /// Whole-word alias matches in `text[start..end]`, leftmost-longest, after the ambiguity
@@ -621,7 +702,8 @@ impl Gazetteer {
     /// rejection, without walking the automaton over the inside of words.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
         let mut out = Vec::new();
-        let Some(ac) = self.automaton.get() else {
+        let data = self.data();
+        let Some(ac) = &data.automaton.ac else {
             return out;
         };
         let bytes = text.as_bytes();
@@ -629,13 +711,13 @@ impl Gazetteer {
         let mut pos = start;
         while pos < end {
             let b = bytes[pos];
-            if !prev_joins && self.automaton.starts.may_start(&bytes[pos..end]) {
+            if !prev_joins && data.automaton.starts.may_start(&bytes[pos..end]) {
                 crate::work::step(1);
                 let input = aho_corasick::Input::new(text)
                     .range(pos..end)
                     .anchored(Anchored::Yes);
                 if let Some(m) = ac.find(input) {
-                    let alias = &self.aliases[m.pattern().as_usize()];
+                    let alias = &data.aliases[m.pattern().as_usize()];
                     if whole_word(text, m.start(), m.end())
                         && rule_allows(text, m.start(), alias.rule)
                     {

@@ -75,7 +75,7 @@ enum Role {
     Either,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Mark {
     pos: usize,
     len: usize,
@@ -144,15 +144,24 @@ fn is_elision(rest: &str) -> bool {
 /// Scans one paragraph for marks, with flanking worked out from the characters around each.
 fn scan(text: &str, span: Span) -> Vec<Mark> {
     let s = span.text(text);
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        crate::work::step(1);
+    let mut at = 0;
+    // From one byte that can start a mark to the next (the ASCII marks, and the first bytes of
+    // the others: C2 for guillemets, E2 for curly and low marks, E3 for corner brackets),
+    // decoding only there; `prev` is the character before the mark.
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xc2 | 0xe2 | 0xe3))
+    {
+        crate::work::step(skip + 1);
+        let i = at + skip;
+        let c = s[i..].chars().next().expect("a character starts here");
+        at = i + c.len_utf8();
         if !is_mark_char(c) {
-            prev = Some(c);
             continue;
         }
+        let prev = s[..i].chars().next_back();
         let mut len = c.len_utf8();
         // LaTeX `` and '', and their curly twins ‘‘ and ’’, are one double mark each.
         // ''Tis: a quote mark and an elision, not a closing double mark.
@@ -165,7 +174,7 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
                     .is_some_and(char::is_alphanumeric));
         if doubled {
             len = 2 * c.len_utf8();
-            it.next();
+            at = i + len;
         }
         let next = s[i + len..].chars().next();
         let left = next.is_some_and(|n| !n.is_whitespace())
@@ -196,12 +205,10 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
             let n_alnum = next.is_some_and(char::is_alphanumeric);
             if (p_alnum && n_alnum) || (c != '‘' && c != '‚' && left && is_elision(&s[i + len..]))
             {
-                prev = Some(c);
                 continue;
             }
             if (c == '‘' || c == '‚') && !left {
                 // A misplaced curly mark inside a word ("dog‘s"): not a quote.
-                prev = Some(c);
                 continue;
             }
         }
@@ -213,7 +220,6 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
             left,
             right,
         });
-        prev = Some(c);
     }
     out
 }
@@ -537,6 +543,120 @@ pub fn headline_statement(text: &str, title: Span) -> Option<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mark scanner as it was written over every character: the one that jumps from
+    /// possible mark to possible mark must agree.
+    fn scan_reference(text: &str, span: Span) -> Vec<Mark> {
+        let s = span.text(text);
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if !is_mark_char(c) {
+                prev = Some(c);
+                continue;
+            }
+            let mut len = c.len_utf8();
+            // LaTeX `` and '', and their curly twins ‘‘ and ’’, are one double mark each.
+            // ''Tis: a quote mark and an elision, not a closing double mark.
+            let doubled = matches!(c, '`' | '\'' | '‘' | '’')
+                && s[i + c.len_utf8()..].starts_with(c)
+                && !(c != '`'
+                    && s[i + 2 * c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
+            if doubled {
+                len = 2 * c.len_utf8();
+                it.next();
+            }
+            let next = s[i + len..].chars().next();
+            let left = next.is_some_and(|n| !n.is_whitespace())
+                && prev.is_none_or(|p| p.is_whitespace() || opens_after(p));
+            let right = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || closes_before(n));
+            let (family, role) = match (c, doubled) {
+                ('`', true) | ('‘', true) => (Family::Double, Role::Open),
+                ('\'', true) | ('’', true) => (Family::Double, Role::Close),
+                ('`', false) => (Family::Single, Role::Open),
+                ('"', _) => (Family::Double, Role::Either),
+                // “ opens in English but closes „ in German: flanking decides.
+                ('“', _) => (Family::Double, Role::Either),
+                ('„', _) | ('‟', _) => (Family::Double, Role::Open),
+                ('”', _) => (Family::Double, Role::Close),
+                ('«', _) => (Family::Guillemet, Role::Open),
+                ('»', _) => (Family::Guillemet, Role::Close),
+                ('‹', _) => (Family::SingleGuillemet, Role::Open),
+                ('›', _) => (Family::SingleGuillemet, Role::Close),
+                ('「', _) | ('『', _) => (Family::Corner, Role::Open),
+                ('」', _) | ('』', _) => (Family::Corner, Role::Close),
+                ('‘', _) | ('‚', _) => (Family::Single, Role::Open),
+                _ => (Family::Single, Role::Either), // ' and ’
+            };
+            // Apostrophes: letters on both sides (don't, Sunak’s), or an elision ('90s, 'em).
+            if family == Family::Single && c != '`' {
+                let p_alnum = prev.is_some_and(char::is_alphanumeric);
+                let n_alnum = next.is_some_and(char::is_alphanumeric);
+                if (p_alnum && n_alnum)
+                    || (c != '‘' && c != '‚' && left && is_elision(&s[i + len..]))
+                {
+                    prev = Some(c);
+                    continue;
+                }
+                if (c == '‘' || c == '‚') && !left {
+                    // A misplaced curly mark inside a word ("dog‘s"): not a quote.
+                    prev = Some(c);
+                    continue;
+                }
+            }
+            out.push(Mark {
+                pos: span.start + i,
+                len,
+                family,
+                role,
+                left,
+                right,
+            });
+            prev = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn same_marks_as_the_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let made_up = [
+            "\"Yes,\" he said. 'No' don't ''Tis ``TeX'' ‘‘x’’ ‘a’ “b” „c“ «d» ‹e› 「f」『g』 ‚h‘ '90s",
+            "dog‘s ’em rock’n’roll \"\" '' `` ’’ ‘‘ «» \u{a0}\"x\"\u{3000} é\"è' £'5",
+            "\"",
+            "'",
+            "",
+        ];
+        for t in made_up {
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (n, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[n..] {
+                    let span = Span::new(a, b);
+                    assert_eq!(scan(t, span), scan_reference(t, span), "{:?}", &t[a..b]);
+                }
+            }
+        }
+        for dir in ["tests/gold/bbc", "data/samples", "tests/gold/news"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let t = std::fs::read_to_string(&p).unwrap();
+                let mut pos = 0;
+                for line in t.split_inclusive('\n') {
+                    let span = Span::new(pos, pos + line.len());
+                    pos += line.len();
+                    assert_eq!(scan(&t, span), scan_reference(&t, span), "{p:?} {span:?}");
+                }
+            }
+        }
+    }
 
     /// Each paragraph of `t` separated by a blank line; the first is a headline when `head`.
     fn run(t: &str, head: bool) -> Vec<Vec<String>> {

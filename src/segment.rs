@@ -141,32 +141,50 @@ fn is_opener(c: char) -> bool {
 /// Splits a paragraph into sentences (trimmed spans).
 pub fn split_sentences(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
     let s = span.text(text);
+    let bytes = s.as_bytes();
+    let len = s.len();
+    // Characters by byte offset, decoding only what is not ASCII.
+    let char_at = |p: usize| -> Option<char> {
+        match bytes.get(p) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => s[p..].chars().next(),
+        }
+    };
     let mut out = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
+    while i < len {
         crate::work::step(1);
-        let (pos, c) = chars[i];
+        // To the next sentence mark: '.', '!', '?' or '…' (whose first byte is 0xE2).
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xe2))
+        else {
+            break;
+        };
+        crate::work::step(skip);
+        let pos = i + skip;
+        let c = char_at(pos).expect("a character at a mark");
         if !is_terminal(c) {
-            i += 1;
+            i = pos + c.len_utf8();
             continue;
         }
         // Take the whole run of terminal marks and closers: `?!"` or `.)`.
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
-            j += 1;
+        let mut end = pos + c.len_utf8();
+        while let Some(d) = char_at(end).filter(|&d| is_terminal(d) || is_closer(d)) {
+            end += d.len_utf8();
         }
+        let single = end == pos + c.len_utf8();
         // A closer right after the mark belongs to this sentence unless it opens the next one
         // (a straight quote followed by a letter: `. "Next`). Handled by requiring space here.
-        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
-        let mut k = j;
+        let mut k = end;
         let mut saw_space = false;
-        while k < chars.len() && chars[k].1.is_whitespace() {
+        while let Some(w) = char_at(k).filter(|w| w.is_whitespace()) {
             saw_space = true;
-            k += 1;
+            k += w.len_utf8();
         }
-        let next = chars.get(k).map(|&(_, n)| n);
+        let next = char_at(k);
         let starts_sentence = match next {
             None => true,
             Some(n) => {
@@ -174,21 +192,21 @@ pub fn split_sentences(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
                     && (n.is_uppercase()
                         || n.is_numeric()
                         || (is_opener(n)
-                            && chars.get(k + 1).is_some_and(|&(_, m)| {
+                            && char_at(k + n.len_utf8()).is_some_and(|m| {
                                 m.is_uppercase() || m.is_numeric() || is_opener(m)
                             })))
             }
         };
-        if starts_sentence && c == '.' && j == i + 1 && is_abbreviation_before(s, pos, lex) {
-            i = j;
+        if starts_sentence && c == '.' && single && is_abbreviation_before(s, pos, lex) {
+            i = end;
             continue;
         }
         if starts_sentence {
             out.push(Span::new(span.start + start, span.start + end).trim(text));
-            start = chars.get(k).map_or(s.len(), |&(p, _)| p);
+            start = k;
             i = k;
         } else {
-            i = j;
+            i = end;
         }
     }
     let last = Span::new(span.start + start, span.end).trim(text);
@@ -225,6 +243,112 @@ fn is_abbreviation_before(s: &str, dot: usize, lex: &Lexicon) -> bool {
 mod tests {
     use super::*;
     use crate::clean::Cleaner;
+
+    /// The splitter as it was written over a vector of characters: the byte one must agree.
+    fn split_sentences_reference(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
+        let s = span.text(text);
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            if !is_terminal(c) {
+                i += 1;
+                continue;
+            }
+            // Take the whole run of terminal marks and closers: `?!"` or `.)`.
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            // A closer right after the mark belongs to this sentence unless it opens the next one
+            // (a straight quote followed by a letter: `. "Next`). Handled by requiring space here.
+            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+            let mut k = j;
+            let mut saw_space = false;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                saw_space = true;
+                k += 1;
+            }
+            let next = chars.get(k).map(|&(_, n)| n);
+            let starts_sentence = match next {
+                None => true,
+                Some(n) => {
+                    saw_space
+                        && (n.is_uppercase()
+                            || n.is_numeric()
+                            || (is_opener(n)
+                                && chars.get(k + 1).is_some_and(|&(_, m)| {
+                                    m.is_uppercase() || m.is_numeric() || is_opener(m)
+                                })))
+                }
+            };
+            if starts_sentence && c == '.' && j == i + 1 && is_abbreviation_before(s, pos, lex) {
+                i = j;
+                continue;
+            }
+            if starts_sentence {
+                out.push(Span::new(span.start + start, span.start + end).trim(text));
+                start = chars.get(k).map_or(s.len(), |&(p, _)| p);
+                i = k;
+            } else {
+                i = j;
+            }
+        }
+        let last = Span::new(span.start + start, span.end).trim(text);
+        if !last.is_empty() {
+            out.push(last);
+        }
+        out
+    }
+
+    #[test]
+    fn same_sentences_as_the_reference() {
+        let lex = Lexicon::embedded().unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let made_up = [
+            "He said so. Then he left! Did he? Yes… \"Quite.\" (Really.) Mr. Smith met J. K. Rowling.",
+            "U.S. officials said. e.g. this. A.B.C. The end.\u{2026}Next … «Là.» ¿Qué? 3.5 m. 4. Four",
+            "Ends with a mark.",
+            "…",
+            "a.\u{a0}B. c.\u{3000}D! \u{2019}s. \u{201c}Yes.\u{201d} No",
+            "",
+        ];
+        for t in made_up {
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (n, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[n..] {
+                    let span = Span::new(a, b);
+                    assert_eq!(
+                        split_sentences(t, span, &lex),
+                        split_sentences_reference(t, span, &lex),
+                        "{:?}",
+                        &t[a..b]
+                    );
+                }
+            }
+        }
+        for dir in ["tests/gold/bbc", "data/samples", "tests/gold/news"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let t = std::fs::read_to_string(&p).unwrap();
+                let mut pos = 0;
+                for line in t.split_inclusive('\n') {
+                    let span = Span::new(pos, pos + line.len());
+                    pos += line.len();
+                    assert_eq!(
+                        split_sentences(&t, span, &lex),
+                        split_sentences_reference(&t, span, &lex),
+                        "{p:?} {span:?}"
+                    );
+                }
+            }
+        }
+    }
 
     fn sentences(t: &str) -> Vec<String> {
         let lex = Lexicon::embedded().unwrap();
