@@ -230,6 +230,50 @@ fn role_suffix_len(words: &[&str], lex: &Lexicon) -> Option<usize> {
         .find(|&n| lex.role(&words[words.len() - n..]).is_some())
 }
 
+/// Whether a role the article gives someone is the one a description names.
+struct RoleFit<'l> {
+    lex: &'l Lexicon,
+    /// The description's content words ("chancellor"), its head last.
+    words: Vec<String>,
+    /// All its words, qualifiers included ("the former chancellor").
+    all: Vec<String>,
+}
+
+impl<'l> RoleFit<'l> {
+    fn new(a: &Attributor<'l>, np: Np, words: Vec<String>) -> Self {
+        let all = tokenize(a.text, np.span)
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| lower(t.text(a.text)))
+            .collect();
+        RoleFit {
+            lex: a.lex,
+            words,
+            all,
+        }
+    }
+
+    /// `None` when `role` has another head; `Some(false)` when it has the head but is another
+    /// post ("shadow chancellor" for "the chancellor"); `Some(true)` when it fits.
+    fn fits(&self, role: &str) -> Option<bool> {
+        let head = self.words.last()?;
+        let rw: Vec<String> = role
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(lower)
+            .collect();
+        if !rw.contains(head) {
+            return None;
+        }
+        Some(
+            self.words.iter().all(|w| rw.contains(w))
+                && rw
+                    .iter()
+                    .all(|w| !self.lex.is_role_qualifier(w) || self.all.contains(w)),
+        )
+    }
+}
+
 impl<'a> Attributor<'a> {
     fn new(
         text: &'a str,
@@ -2214,10 +2258,19 @@ impl<'a> Attributor<'a> {
                         "role",
                     );
                 }
-                // A description naming no known role: the person in focus.
+                // A description naming no known role: the person in focus, unless the
+                // article gave them another post of that name ("deputy leader Tom Vale" is
+                // not "the leader").
                 self.resolve_pronouns_through(np.first);
+                let fit = RoleFit::new(self, np, self.role_words(np));
                 let e = match self.resolve_pronoun(np.span.start, Gender::Unknown) {
-                    Some(Referent::Entity(e)) => Some(e),
+                    Some(Referent::Entity(e))
+                        if !self.tagged.entities.get(e).is_some_and(|x| {
+                            x.roles.iter().any(|(_, r)| fit.fits(r) == Some(false))
+                        }) =>
+                    {
+                        Some(e)
+                    }
                     _ => None,
                 };
                 (
@@ -2760,15 +2813,10 @@ impl<'a> Attributor<'a> {
         if words.is_empty() {
             return None;
         }
-        let head = words.last().cloned().unwrap_or_default();
-        let fits = |role: &str| {
-            let rw: Vec<&str> = role
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| !w.is_empty())
-                .collect();
-            rw.iter().any(|w| *w == head) && words.iter().all(|w| rw.contains(&w.as_str()))
-        };
-        // 1. Roles the article gives, the most recently mentioned person first.
+        let fit = RoleFit::new(self, np, words.clone());
+        let fits = |role: &str| fit.fits(role) == Some(true);
+        // 1. Roles the article gives before this description, the most recently mentioned
+        // person first.
         let mut best: Option<(usize, usize)> = None;
         let here = self.items[np.first.min(self.items.len() - 1)].sent;
         let recent = self.salient(self.window_start(here, 60, np.span.start), np.span.start);
@@ -2776,7 +2824,10 @@ impl<'a> Attributor<'a> {
             if e.etype != EntityType::Person || e.roles.is_empty() {
                 continue;
             }
-            if e.roles.iter().any(|(_, r)| fits(r)) {
+            if e.roles
+                .iter()
+                .any(|(at, r)| at.start < np.span.start && fits(r))
+            {
                 let last = recent
                     .iter()
                     .filter(|s| s.who == Referent::Entity(ei))
@@ -3193,6 +3244,28 @@ mod tests {
         check(
             "T\n\nMr Price said: \"Yes. \"And more.\"\n",
             &[("Yes.", "Price", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn a_qualified_or_later_role_is_another_post() {
+        // Deputy leader Tom Vale is not "the leader"; vice president Ana Ruiz is not "the
+        // president"; a role given only after the description does not name its speaker.
+        check(
+            "T\n\nThe party's deputy leader Tom Vale spoke first. Then the leader said it was \"a good day\".\n",
+            &[("a good day", "", "cue_before")],
+        );
+        check(
+            "T\n\nVice president Ana Ruiz spoke first. Then the president said it was \"a good day\".\n",
+            &[("a good day", "", "cue_before")],
+        );
+        check(
+            "T\n\nThe chairman said the plan was \"not amused\". Chairman Lee Park had left.\n",
+            &[("not amused", "", "cue_before")],
+        );
+        check(
+            "T\n\nFormer minister Joan Hale resigned. The former minister said: \"I am free.\"\n",
+            &[("I am free", "Joan Hale", "cue_before+role")],
         );
     }
 

@@ -189,6 +189,7 @@ pub struct Lexicon {
     participles: WordSet,
     family_name_first: WordSet,
     addressee_cues: WordSet,
+    role_qualifiers: WordSet,
     authorship: WordSet,
     document_nouns: WordSet,
     common_words: WordSet,
@@ -279,6 +280,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/addressee_cues.txt",
         include_str!("../data/lexicon/addressee_cues.txt"),
+    ),
+    (
+        "lexicon/role_qualifiers.txt",
+        include_str!("../data/lexicon/role_qualifiers.txt"),
     ),
     (
         "lexicon/authorship.txt",
@@ -560,6 +565,9 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/role_qualifiers.txt" => {
+                    self.role_qualifiers.insert(first.to_lowercase());
+                }
                 "lexicon/authorship.txt" => {
                     self.authorship.insert(first.to_lowercase());
                 }
@@ -790,6 +798,11 @@ impl Lexicon {
     /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
     pub fn takes_addressee(&self, lemma: &str) -> bool {
         self.addressee_cues.contains(lemma)
+    }
+
+    /// A word that makes a role another post ("shadow", "deputy", "former").
+    pub fn is_role_qualifier(&self, word: &str) -> bool {
+        self.role_qualifiers.contains(word)
     }
 
     /// A family name written before the given name ("Liu" of "Liu Xiaming").
