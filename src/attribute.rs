@@ -404,6 +404,22 @@ impl<'a> Attributor<'a> {
                         pronoun: None,
                     });
                 }
+                // "A Labour spokesman later said the timing was not affected. "...," he
+                // said": one unnamed source speaking in narration is whom "he" means next.
+                Some(Np {
+                    kind: NpKind::Unnamed,
+                    span,
+                    ..
+                }) if self.item_start.contains_key(&span.start) && self.is_singular(span) => {
+                    let sent = self.items[self.item_start[&span.start]].sent;
+                    named.push(Salient {
+                        pos: span.start,
+                        sent,
+                        who: Referent::Unnamed(span, self.source_gender(span)),
+                        speaker: true,
+                        pronoun: None,
+                    });
+                }
                 _ => {}
             }
         }
@@ -2004,6 +2020,40 @@ impl<'a> Attributor<'a> {
                 });
             }
         }
+        // A quote opening a sentence with no frame at all, within two paragraphs of the last
+        // quote someone was given, nobody else the subject in between: the same speaker goes
+        // on (interview answers, a quote after a sentence of narration about the speech).
+        if sentence_initial {
+            let prev = (0..first)
+                .rev()
+                .take(600)
+                .find_map(|k| match self.items[k].it {
+                    It::Quote(q, _)
+                        if done[q].kind != QuoteKind::Other && !done[q].method.is_empty() =>
+                    {
+                        Some((k, q))
+                    }
+                    _ => None,
+                });
+            if let Some((k, q)) = prev
+                && self.paragraph_gap(self.items[k].para, para) <= 2
+                && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
+            {
+                let (from, to) = (self.items[k].span.end, self.items[first].span.start);
+                let other = self.salient(from, to).into_iter().any(|s| {
+                    self.in_subject_position(s.pos)
+                        && match s.who {
+                            Referent::Entity(e) => {
+                                Some(e) != done[q].entity && self.etype(e) == EntityType::Person
+                            }
+                            Referent::Unnamed(..) | Referent::Named(_) => true,
+                        }
+                });
+                if !other {
+                    return Some(self.reuse(q, done, "continuation", 0.5));
+                }
+            }
+        }
         None
     }
 
@@ -2371,6 +2421,20 @@ impl<'a> Attributor<'a> {
             Referent::Unnamed(_, g) => g,
             Referent::Named(_) => Gender::Unknown,
         }
+    }
+
+    /// "a spokesman", "one analyst": a description of one person, not "critics" or "officials".
+    fn is_singular(&self, span: Span) -> bool {
+        span.text(self.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .find(|w| self.lex.is_source_noun(w))
+            .is_some_and(|head| {
+                let head = lower(head);
+                !(head.ends_with("men")
+                    || head.ends_with("people")
+                    || head.ends_with('s') && !head.ends_with("ss"))
+            })
     }
 
     /// "a spokeswoman" is a woman, "a spokesman" a man; other descriptions do not say.
@@ -3109,6 +3173,16 @@ mod tests {
             "T\n\nTom Price spoke. \"It is wrong,\" one analyst said.\n",
             &[("It is wrong", "UNNAMED:one analyst", "cue_after+unnamed")],
         );
+        // One unnamed source speaking in narration is whom the next "he" means; critics are
+        // several people, so "he" goes past them.
+        check(
+            "T\n\nTom Price spoke first. A company spokesman later said sales were flat. \"We expected it,\" he said.\n",
+            &[("We expected", "UNNAMED:he", "cue_after+pronoun+unnamed")],
+        );
+        check(
+            "T\n\nTom Price spoke first. Critics later said sales were flat. \"We expected it,\" he said.\n",
+            &[("We expected", "Tom Price", "cue_after+pronoun")],
+        );
     }
 
     #[test]
@@ -3374,6 +3448,19 @@ mod tests {
         check(
             "T\n\nThe group, Acme Workers Union, sent a letter stating that they \"want respect\".\n",
             &[("want respect", "Acme Workers Union", "cue_before")],
+        );
+        // An interview: answers with no cue go on with the last speaker, across the
+        // interviewer's narration, until someone else is the subject of a sentence.
+        check(
+            "T\n\n\"We will grow,\" said Nina Holt of Acme.\n\nWhat about the costs? The firm expects them to fall.\n\n\"They will fall by half.\" The firm has cut 200 jobs.\n\nBen Ruiz is less sure. \"Costs never fall.\"\n",
+            &[
+                ("They will fall", "Nina Holt", "continuation"),
+                ("Costs never fall", "Ben Ruiz", "previous_subject"),
+            ],
+        );
+        check(
+            "T\n\n\"We will grow,\" said Nina Holt.\n\nThe firm, Acme, was founded in 1990 by Ben Ruiz, who now advises rivals.\n\nIts shares rose 5%.\n\nThe rest of the market fell.\n\n\"Nobody saw it coming.\"\n",
+            &[("Nobody saw", "", "none")],
         );
     }
 
