@@ -2486,10 +2486,29 @@ impl<'a> Attributor<'a> {
             return Some(Referent::Entity(e));
         }
         // "Asked if Mr Blunkett could return, he replied": not the name inside the opening.
-        let skip_until = match comma {
+        let mut skip_until = match comma {
             Some(c) if i > c && self.lex.is_intro_participle(opener) => self.items[c].span.start,
             _ => 0,
         };
+        // "The image portrayed Mr Howard as a hypnotist, he argued.": the clause before is
+        // what was said, and the people in it are no more the speaker than names in a quote.
+        if i > s0 + 2
+            && self.is_punct(i - 1, ',')
+            && let Some((n, CueClass::Speech)) = self.cue_at(i + 1)
+            && (i + 1 + n..s1.min(i + 1 + n + 6)).all(|k| !self.is_punct(k, ','))
+            && s1 <= i + 1 + n + 6
+            && !(self.lex.opens_clause(opener)
+                || self.lex.is_preposition(opener)
+                || self.lex.opens_participle_clause(opener)
+                || self.lex.is_intro_participle(opener)
+                || self.lex.is_conjunction(opener))
+            && !(s0..i).any(|k| {
+                matches!(self.items[k].it, It::Quote(..))
+                    || matches!(self.cue_at(k), Some((_, CueClass::Speech)))
+            })
+        {
+            skip_until = pos;
+        }
         let before: Vec<&Salient> = self
             .salient(self.window_start(here.sent, 10, pos), pos)
             .into_iter()
@@ -3157,6 +3176,19 @@ mod tests {
             "T\n\nTory leader Tom Price described the scheme as \"a gimmick\".\n",
             &[("a gimmick", "Tom Price", "cue_before")],
         );
+        // The cue nearest the quote names its speaker: the adviser, not the one recalling.
+        check(
+            "T\n\nAnna Berg recalls how her mentor Peter Grant once advised her: \"Never sign first.\"\n",
+            &[("Never sign", "Peter Grant", "cue_before")],
+        );
+        check(
+            "T\n\nOne fan on Twitter posted: \"Best night ever!\"\n",
+            &[(
+                "Best night",
+                "UNNAMED:One fan on Twitter",
+                "cue_before+unnamed",
+            )],
+        );
     }
 
     #[test]
@@ -3303,6 +3335,16 @@ mod tests {
                 ("I told", "Mary Jones", "cue_after+pronoun"),
                 ("He disagreed", "Michael Price", "cue_after+pronoun"),
             ],
+        );
+        // The people in a reported clause before ", he argued" are what was said, not who
+        // said it; a clause with its own speech verb keeps its subject.
+        check(
+            "T\n\nCoach Tom Hale defended the tactics. The referee had favoured Peter Grant all day, he argued. \"We were robbed.\"\n",
+            &[("We were robbed", "Tom Hale", "previous_sentence+pronoun")],
+        );
+        check(
+            "T\n\nTom Hale spoke first. Peter Grant said the plan would fail, he told reporters. \"It is over,\" he added.\n",
+            &[("It is over", "Peter Grant", "cue_after+pronoun")],
         );
     }
 
