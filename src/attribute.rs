@@ -1009,6 +1009,29 @@ impl<'a> Attributor<'a> {
                 ..owned
             });
         }
+        // A place or body modifying a description before a person: "Florida state archivist
+        // Jody Norman" is Jody Norman, whatever the lexicons know of "archivist".
+        if matches!(np.kind, NpKind::Entity(x) if self.etype(x) != EntityType::Person)
+            && let Some(p) = (e + 1..(e + 4).min(sent_end))
+                .find(|&p| self.mention_start.contains_key(&self.items[p].span.start))
+            && (e..p).all(|x| {
+                self.word(x).is_some_and(|w| {
+                    !is_capitalised(w)
+                        && !self.lex.is_preposition(w)
+                        && !self.lex.is_conjunction(w)
+                        && !self.lex.is_determiner(w)
+                        && !self.lex.is_filler(w)
+                })
+            })
+            && let Some(person) = self.mention_np_at(p, sent_end)
+            && matches!(person.kind, NpKind::Entity(x) if self.etype(x) == EntityType::Person)
+        {
+            return Some(Np {
+                span: np.span.cover(person.span),
+                first: k,
+                ..person
+            });
+        }
         // A description renamed by an appositive: "The group, WeWorkers Coalition, ...".
         if matches!(
             np.kind,
@@ -1586,6 +1609,21 @@ impl<'a> Attributor<'a> {
                         cue: Some(cue),
                         method: "cue_after",
                         confidence: 0.9,
+                    });
+                }
+                // Left open after any noun ("..., a research analyst at the Council on
+                // Energy, Environment and Water think tank told CBS News").
+                if c > j + 2
+                    && let Some((n, CueClass::Speech)) = self.cue_at(c)
+                    && self
+                        .word(c - 1)
+                        .is_some_and(|w| !self.lex.is_filler(w) && !self.lex.is_preposition(w))
+                {
+                    return Some(Found {
+                        np,
+                        cue: Some(self.span_of(c, c + n)),
+                        method: "cue_after",
+                        confidence: 0.8,
                     });
                 }
                 c += 1;
@@ -3144,6 +3182,19 @@ mod tests {
                 ("Fine", "Mary Jones", "cue_after+pronoun"),
                 ("Really", "Peter Grant", "cue_after"),
             ],
+        );
+        // A place or body before a description the lexicons lack: the person after it.
+        check(
+            "T\n\n\"It works,\" said Florida state archivist Jody Norman. \"Wrong,\" Kansas state senator Ann Ruiz said.\n",
+            &[
+                ("It works", "Jody Norman", "cue_after"),
+                ("Wrong", "Ann Ruiz", "cue_after"),
+            ],
+        );
+        // An appositive left open before the cue.
+        check(
+            "T\n\nAnalysts say the weather helped.\n\n\"It is the wind,\" Priya Selvaraj, an analyst at the Delhi-based Council on Energy, Environment and Water think tank told CBS News.\n",
+            &[("It is the wind", "Priya Selvaraj", "cue_after")],
         );
         check(
             "T\n\n\"It is over,\" according to Anna Berg.\n",
