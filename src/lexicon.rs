@@ -190,6 +190,7 @@ pub struct Lexicon {
     family_name_first: WordSet,
     addressee_cues: WordSet,
     role_qualifiers: WordSet,
+    company_suffixes: WordSet,
     authorship: WordSet,
     document_nouns: WordSet,
     common_words: WordSet,
@@ -280,6 +281,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/addressee_cues.txt",
         include_str!("../data/lexicon/addressee_cues.txt"),
+    ),
+    (
+        "lexicon/company_suffixes.txt",
+        include_str!("../data/lexicon/company_suffixes.txt"),
     ),
     (
         "lexicon/role_qualifiers.txt",
@@ -565,6 +570,9 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/company_suffixes.txt" => {
+                    self.company_suffixes.insert(first.to_string());
+                }
                 "lexicon/role_qualifiers.txt" => {
                     self.role_qualifiers.insert(first.to_lowercase());
                 }
@@ -798,6 +806,11 @@ impl Lexicon {
     /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
     pub fn takes_addressee(&self, lemma: &str) -> bool {
         self.addressee_cues.contains(lemma)
+    }
+
+    /// A last word a company's name goes without on later mentions ("Records", "Ltd").
+    pub fn is_company_suffix(&self, word: &str) -> bool {
+        self.company_suffixes.contains(word)
     }
 
     /// A word that makes a role another post ("shadow", "deputy", "former").

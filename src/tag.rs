@@ -330,6 +330,7 @@ pub fn tag(
         }
     }
     link_surnames(text, seg, &para_tokens, lex, &mut b, pending);
+    link_company_short_forms(text, seg, &para_tokens, lex, &mut b);
     // A mention is in a quote when some segment starting at or before it ends at or after
     // it: segments sorted by start, with the furthest end so far, answer that by binary search.
     let mut outers: Vec<Span> = quotes
@@ -349,6 +350,119 @@ pub fn tag(
     }
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
+}
+
+/// "Big Machine Records ... Big Machine said": a company named in full in the document is
+/// also meant by its name without the trailing company words (`company_suffixes.txt`), where
+/// no other name is found, and only after the full name.
+fn link_company_short_forms(
+    text: &str,
+    seg: &Segmented,
+    para_tokens: &[Vec<Token>],
+    lex: &Lexicon,
+    b: &mut Builder,
+) {
+    // Ordered, so that the output never depends on hashing.
+    let mut short: std::collections::BTreeMap<Vec<&str>, Vec<usize>> = Default::default();
+    for (i, e) in b.out.entities.iter().enumerate() {
+        if e.etype != EntityType::Organisation {
+            continue;
+        }
+        let words: Vec<&str> = e.name.split(' ').collect();
+        let mut n = words.len();
+        while n > 1 && lex.is_company_suffix(words[n - 1]) {
+            n -= 1;
+            let prefix = &words[..n];
+            let fits = prefix
+                .iter()
+                .all(|w| is_capitalised(w) || lex.is_conjunction(w))
+                && (n >= 2 || prefix[0].len() >= 3 && !lex.is_common_word(prefix[0]));
+            if fits {
+                short.entry(prefix.to_vec()).or_default().push(i);
+            }
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    taken.sort_unstable();
+    let overlaps = |taken: &[Span], s: Span| {
+        let at = taken.partition_point(|t| t.end <= s.start);
+        taken.get(at).is_some_and(|t| t.start < s.end)
+    };
+    let mut found = Vec::new();
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        if !matches!(para.section, Section::Body | Section::Title) {
+            continue;
+        }
+        let words: Vec<&Token> = para_tokens[pi]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .collect();
+        for (k, t) in words.iter().enumerate() {
+            if !is_capitalised(t.text(text)) {
+                continue;
+            }
+            for (prefix, owners) in &short {
+                let end = k + prefix.len();
+                if end > words.len()
+                    || !(0..prefix.len()).all(|x| words[k + x].text(text) == prefix[x])
+                {
+                    continue;
+                }
+                // Not the start of a longer name ("Big Machine Label Group").
+                if words.get(end).is_some_and(|w| {
+                    is_capitalised(w.text(text)) && w.span.start == words[end - 1].span.end + 1
+                }) {
+                    continue;
+                }
+                let span = Span::new(t.span.start, words[end - 1].span.end);
+                // Of several companies with this short form, the one named last before it.
+                let Some(e) = owners
+                    .iter()
+                    .filter_map(|&o| {
+                        let before = b
+                            .out
+                            .mentions
+                            .iter()
+                            .filter(|m| m.entity == o && m.span.end <= span.start);
+                        before.map(|m| m.span.start).max().map(|p| (p, o))
+                    })
+                    .max()
+                    .map(|(_, o)| o)
+                else {
+                    continue;
+                };
+                // A guess from a cue alone ("Big Machine said" as a person) gives way.
+                if let Some(m) =
+                    b.out.mentions.iter_mut().find(|m| {
+                        m.span == span && m.via == Via::Pattern && m.rule == "cue_adjacent"
+                    })
+                {
+                    m.entity = e;
+                    m.rule = "company_short_form";
+                } else if !overlaps(&taken, span)
+                    && !found
+                        .last()
+                        .is_some_and(|f: &(Span, usize, usize, Section)| f.0.overlaps(span))
+                {
+                    found.push((span, e, pi, para.section));
+                }
+            }
+        }
+    }
+    for (span, entity, paragraph, section) in found {
+        b.out.mentions.push(Mention {
+            span,
+            entity,
+            paragraph,
+            section,
+            in_quote: false,
+            via: Via::Pattern,
+            rule: "company_short_form",
+        });
+    }
 }
 
 fn link_surnames(
@@ -618,6 +732,27 @@ mod tests {
     fn has(ms: &[(String, String, &str)], surface: &str, name: &str, etype: &str) -> bool {
         ms.iter()
             .any(|(s, n, t)| s == surface && n == name && *t == etype)
+    }
+
+    #[test]
+    fn companies_named_in_full_are_meant_by_their_short_form() {
+        let ms = mentions(
+            "Deal\n\nOn Monday Quarrow Crane Holdings had bid for Tovex Motors. Later Quarrow Crane said it had not, and Tovex Industries said Tovex would decide.\n",
+        );
+        assert!(
+            has(
+                &ms,
+                "Quarrow Crane",
+                "Quarrow Crane Holdings",
+                "organisation"
+            ),
+            "{ms:?}"
+        );
+        // A one-word short form too; "Tovex Motors" keeps its last word (no company suffix).
+        assert!(
+            has(&ms, "Tovex", "Tovex Industries", "organisation"),
+            "{ms:?}"
+        );
     }
 
     #[test]
