@@ -586,6 +586,28 @@ impl<'a> Attributor<'a> {
             if self.seg.paragraphs[self.items[i].para].section != Section::Body {
                 continue;
             }
+            // "The committee reached its conclusions ... It warned": an organisation meant by
+            // a description in subject position is in the foreground like one named.
+            if let Some(np) = self.np_after(i, self.sent_of(i).1)
+                && np.kind == NpKind::OrgRef
+                && self.in_subject_position(np.span.start)
+                && let Some(e) = self.org_ref_entity(np)
+                // Only when the name says so ("the committee" for "... pensions committee"):
+                // a guess here would steer every later "it".
+                && let Some(head) = np.span.text(self.text).rsplit(' ').next()
+                && lower(&self.entity_name(e))
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == lower(head))
+            {
+                found.push(Salient {
+                    pos: np.span.start,
+                    sent: self.items[i].sent,
+                    who: Referent::Entity(e),
+                    speaker: false,
+                    pronoun: None,
+                });
+                continue;
+            }
             if let Some(np) = self.np_after(i, self.sent_of(i).1)
                 && let NpKind::Role { definite: true } = np.kind
                 && let Some(e) = self.resolve_role_known(np).or_else(|| {
@@ -2398,12 +2420,7 @@ impl<'a> Attributor<'a> {
                         "",
                     );
                 }
-                let content: Vec<String> = words
-                    .iter()
-                    .map(|w| lower(w))
-                    .filter(|w| !self.lex.is_determiner(w))
-                    .collect();
-                let e = self.resolve_org(np.span.start, 6, &content);
+                let e = self.org_ref_entity(np);
                 match e {
                     Some(e) => (
                         Who {
@@ -2422,6 +2439,17 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+    }
+
+    /// The organisation "the company" or "the committee" means.
+    fn org_ref_entity(&self, np: Np) -> Option<usize> {
+        let content: Vec<String> = tokenize(self.text, np.span)
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| lower(t.text(self.text)))
+            .filter(|w| !self.lex.is_determiner(w))
+            .collect();
+        self.resolve_org(np.span.start, 6, &content)
     }
 
     /// Resolves every narration pronoun ("he", "his", "her"...) up to and including item `k`,
@@ -2890,6 +2918,18 @@ impl<'a> Attributor<'a> {
             {
                 return org(s);
             }
+        } else if let [noun] = words {
+            // "the committee": the last organisation whose name has that word ("the Commons
+            // work and pensions committee", "Leeds City Council" for "the council").
+            if let Some(s) = before.iter().rev().find(|s| {
+                org(s).is_some_and(|e| {
+                    lower(&self.entity_name(e))
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == noun)
+                })
+            }) {
+                return org(s);
+            }
         }
         let near: Vec<&&Salient> = before.iter().filter(|s| s.sent + window >= here).collect();
         for sent in (here.saturating_sub(window)..=here).rev() {
@@ -3341,6 +3381,19 @@ mod tests {
         check(
             "T\n\nAfter Ms Lane's Nov. 3 announcement that the talks had produced a \"real breakthrough\" deal, prices rose.\n",
             &[("real breakthrough", "Lane", "possessive")],
+        );
+        // "The committee" and "it" after it: the committee named in the paragraph before.
+        check(
+            "T\n\nA report by the Senate farm committee attacked Acme Corp.\n\nThe committee reached its view after hearings. It said Acme was \"in denial\".\n",
+            &[("in denial", "Senate farm committee", "cue_before+pronoun")],
+        );
+        // Orders and directives from someone: the one who gave them.
+        check(
+            "T\n\nThe raids followed orders from General Tom Hale to \"clear the valley\" in the \"war on smugglers\".\n",
+            &[
+                ("clear the valley", "Tom Hale", "possessive"),
+                ("war on smugglers", "Tom Hale", "possessive"),
+            ],
         );
     }
 

@@ -191,6 +191,8 @@ pub struct Lexicon {
     addressee_cues: WordSet,
     role_qualifiers: WordSet,
     company_suffixes: WordSet,
+    legislatures: WordSet,
+    committee_words: WordSet,
     authorship: WordSet,
     document_nouns: WordSet,
     common_words: WordSet,
@@ -281,6 +283,14 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/addressee_cues.txt",
         include_str!("../data/lexicon/addressee_cues.txt"),
+    ),
+    (
+        "lexicon/legislatures.txt",
+        include_str!("../data/lexicon/legislatures.txt"),
+    ),
+    (
+        "lexicon/committee_words.txt",
+        include_str!("../data/lexicon/committee_words.txt"),
     ),
     (
         "lexicon/company_suffixes.txt",
@@ -570,6 +580,12 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/legislatures.txt" => {
+                    self.legislatures.insert(first.to_string());
+                }
+                "lexicon/committee_words.txt" => {
+                    self.committee_words.insert(first.to_lowercase());
+                }
                 "lexicon/company_suffixes.txt" => {
                     self.company_suffixes.insert(first.to_string());
                 }
@@ -806,6 +822,16 @@ impl Lexicon {
     /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
     pub fn takes_addressee(&self, lemma: &str) -> bool {
         self.addressee_cues.contains(lemma)
+    }
+
+    /// A chamber whose committees are written in lower case after it ("Commons", "Senate").
+    pub fn is_legislature(&self, word: &str) -> bool {
+        self.legislatures.contains(word)
+    }
+
+    /// The last word of a chamber's committee in lower case ("committee", "panel").
+    pub fn is_committee_word(&self, word: &str) -> bool {
+        self.committee_words.contains(word)
     }
 
     /// A last word a company's name goes without on later mentions ("Records", "Ltd").

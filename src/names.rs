@@ -165,6 +165,32 @@ pub fn find_names_in(
         if start < end {
             read_run(text, toks, start, end, headline, lex, gaz, &mut out);
         }
+        // "the Commons work and pensions committee": a chamber and its committee in lower case.
+        if !headline
+            && end > start
+            && lex.is_legislature(toks[end - 1].text(text))
+            && let Some(last) = (end..(end + 6).min(toks.len()))
+                .take_while(|&k| {
+                    let w = toks[k].text(text);
+                    toks[k].kind == TokKind::Word && !is_capitalised(w)
+                })
+                .find(|&k| lex.is_committee_word(toks[k].text(text)))
+            && last > end
+        {
+            let span = Span::new(toks[end - 1].span.start, toks[last].span.end);
+            out.push(NameCandidate {
+                span,
+                kind: NameKind::Organisation,
+                words: last + 2 - end,
+                honorific: None,
+                honorific_span: None,
+                surface: span,
+                role: None,
+                gender: Gender::Unknown,
+                surname: toks[last].span,
+                rule: "chamber_committee",
+            });
+        }
         i = end.max(i + 1);
     }
     out
@@ -649,5 +675,21 @@ mod tests {
         );
         assert!(found("Foreign Secretary visits").is_empty());
         assert!(found("The Foreign Secretary said so.").is_empty());
+    }
+
+    #[test]
+    fn a_chambers_committee_in_lower_case() {
+        let got = found("A report by the Senate armed forces and veterans committee said so.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Senate armed forces and veterans committee"
+                    && g.1 == "chamber_committee"),
+            "{got:?}"
+        );
+        // Too far, or no committee word: nothing.
+        assert!(
+            found("The Senate voted on the long and very hard budget plan committee.").is_empty()
+        );
+        assert!(found("The House said the plan was dead.").is_empty());
     }
 }
