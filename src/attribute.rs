@@ -202,6 +202,10 @@ pub struct Attributor<'a> {
     genders: FastMap<usize, Gender>,
     /// Entities added by role resolution from the gazetteer, not named in the text.
     pub extra_entities: Vec<u32>,
+    /// The one entity every quote attributed so far was given to (entity, last quote, how
+    /// many), while there is one.
+    sole_speaker: Option<(usize, usize, usize)>,
+    several_speakers: bool,
 }
 
 pub fn attribute(
@@ -312,6 +316,8 @@ impl<'a> Attributor<'a> {
             pronouns_done: 0,
             genders: FastMap::default(),
             extra_entities: Vec::new(),
+            sole_speaker: None,
+            several_speakers: false,
         };
         a.build_items();
         // Asked about the same items again and again (cue subjects, every noun-phrase scan).
@@ -1327,9 +1333,26 @@ impl<'a> Attributor<'a> {
                     pronoun: None,
                 });
             }
+            self.note_speaker(qi, &a);
             out[qi] = a;
         }
         out
+    }
+
+    /// Keeps `sole_speaker` up to date: the one entity every quote so far was given to.
+    fn note_speaker(&mut self, qi: usize, a: &Attribution) {
+        if a.kind == QuoteKind::Other || a.method.is_empty() || self.several_speakers {
+            return;
+        }
+        match (a.entity, self.sole_speaker) {
+            (Some(e), None) => self.sole_speaker = Some((e, qi, 1)),
+            (Some(e), Some((s, _, n))) if s == e => self.sole_speaker = Some((e, qi, n + 1)),
+            (None, _) if !(a.unnamed || a.name.is_some()) => {}
+            _ => {
+                self.several_speakers = true;
+                self.sole_speaker = None;
+            }
+        }
     }
 
     /// Salient entries with `from <= pos < to`, in text order: bounded windows keep every
@@ -2112,6 +2135,13 @@ impl<'a> Attributor<'a> {
                 if !other {
                     return Some(self.reuse(q, done, "continuation", 0.5));
                 }
+            }
+            // An interview: everyone quoted so far is one person, so an answer with no frame
+            // is theirs too.
+            if let Some((_, last, count)) = self.sole_speaker
+                && count >= 2
+            {
+                return Some(self.reuse(last, done, "sole_speaker", 0.4));
             }
         }
         None
@@ -3607,6 +3637,16 @@ mod tests {
         check(
             "T\n\n\"We will grow,\" said Nina Holt.\n\nThe firm, Acme, was founded in 1990 by Ben Ruiz, who now advises rivals.\n\nIts shares rose 5%.\n\nThe rest of the market fell.\n\n\"Nobody saw it coming.\"\n",
             &[("Nobody saw", "", "none")],
+        );
+        // An interview: everyone quoted so far is one person, whose answers need no cue.
+        check(
+            "T\n\nNina Holt founded Acme in 1990. \"We began in a garage,\" she said. \"It was cold.\"\n\nWhy Leeds? Her partner Ben Ruiz wanted to move.\n\n\"Leeds gave us space.\" The move cost £2m.\n",
+            &[("Leeds gave", "Nina Holt", "sole_speaker")],
+        );
+        // Not once two people have been quoted.
+        check(
+            "T\n\n\"We began in a garage,\" said Nina Holt. \"It was cold,\" said Ben Ruiz.\n\nWhy Leeds? Her partner Tom Vale wanted to move.\n\n\"Leeds gave us space.\" The move cost £2m.\n",
+            &[("Leeds gave", "", "none")],
         );
     }
 
