@@ -776,7 +776,12 @@ impl<'a> Attributor<'a> {
             .rev()
             .find_map(|n| self.lex.role(&words[words.len() - n..]));
         // "the German", "the 32-year-old Spaniard": a person described by nationality.
-        let demonym = definite && self.gaz.is_demonym(head);
+        let demonym = definite
+            && (self.gaz.is_demonym(head)
+                || end >= first + 3
+                    && self.word(end - 2).is_some_and(|w| {
+                        is_capitalised(w) && self.gaz.is_demonym(&format!("{w} {head}"))
+                    }));
         if role.is_some() || demonym {
             return Some(if definite {
                 NpKind::Role { definite: true }
@@ -1967,6 +1972,44 @@ impl<'a> Attributor<'a> {
     fn context_frame(&self, first: usize, done: &[Attribution]) -> Option<Found> {
         let (s_start, _) = self.sent_of(first);
         let para = self.items[first].para;
+        // A list of reactions: "- Bolton boss Sam Allardyce "I am bitterly disappointed."": a
+        // name opening the line (after its dash) labels the quote that follows it.
+        if first > s_start
+            && let Some(np) = self.np_before(first, s_start, 0)
+            && np.end == first
+            && matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+        {
+            // Its role prefix ("Bolton boss"), then the dash.
+            let mut open = np.first;
+            while open > s_start
+                && np.first - open < 4
+                && self
+                    .word(open - 1)
+                    .is_some_and(|w| is_capitalised(w) || self.lex.role(&[w]).is_some())
+            {
+                open -= 1;
+            }
+            let dash = open > s_start
+                && matches!(
+                    self.items[open - 1].it,
+                    It::Punct('-' | '–' | '—' | '•' | '*')
+                );
+            if dash {
+                open -= 1;
+            }
+            // At the start of its sentence or paragraph, or after the quote of the reaction before.
+            if open == s_start
+                || self.items[open - 1].para != para
+                || dash && matches!(self.items[open - 1].it, It::Quote(..))
+            {
+                return Some(Found {
+                    np,
+                    cue: None,
+                    method: "label",
+                    confidence: 0.7,
+                });
+            }
+        }
         let sentence_initial = first == s_start;
         let quote_only_para = {
             let (p0, p1) = self.para_items(para);
@@ -3637,6 +3680,22 @@ mod tests {
         check(
             "T\n\n\"We will grow,\" said Nina Holt.\n\nThe firm, Acme, was founded in 1990 by Ben Ruiz, who now advises rivals.\n\nIts shares rose 5%.\n\nThe rest of the market fell.\n\n\"Nobody saw it coming.\"\n",
             &[("Nobody saw", "", "none")],
+        );
+        // Descriptions of the person in focus: a two-word nationality, a prize winner.
+        check(
+            "T\n\nDirector Tom Vale spoke on Monday. \"It will take years,\" said the New Zealander. \"We will see,\" said the Oscar winner.\n",
+            &[
+                ("It will take", "Tom Vale", "cue_after+salience"),
+                ("We will see", "Tom Vale", "cue_after+salience"),
+            ],
+        );
+        // A list of reactions, each a name and its quote.
+        check(
+            "T\n\n- Leeds boss Tom Vale \"We were poor.\" \n - Derby boss Ben Ruiz \"We deserved it.\"\n",
+            &[
+                ("We were poor", "Tom Vale", "label"),
+                ("We deserved", "Ben Ruiz", "label"),
+            ],
         );
         // An interview: everyone quoted so far is one person, whose answers need no cue.
         check(

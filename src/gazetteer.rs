@@ -135,7 +135,8 @@ struct Data {
     aliases: Vec<Alias>,
     automaton: Automaton,
     first_names: HashMap<String, Gender>,
-    /// One-word demonyms ("German", "Spaniard"): "the German said" describes a person.
+    /// Demonyms of one or two words ("German", "New Zealander"): "the German said" describes
+    /// a person.
     demonyms: HashSet<String>,
     /// Role title -> people who held it at some time.
     holders: HashMap<String, Vec<u32>>,
@@ -289,7 +290,8 @@ impl Data {
 
     fn add_demonyms(&mut self, text: &str) {
         for (_, cols) in records(text) {
-            if !cols[0].contains(' ') {
+            // One word, or two ("New Zealander"), as descriptions are read.
+            if cols[0].split(' ').count() <= 2 {
                 self.demonyms.insert(cols[0].to_string());
             }
         }
@@ -456,7 +458,7 @@ impl Gazetteer {
         })
     }
 
-    /// Adds demonyms from a `demonym<TAB>place id` list (one-word ones only).
+    /// Adds demonyms from a `demonym<TAB>place id` list (of one or two words).
     pub fn add_demonyms(&mut self, text: &str) {
         self.data();
         self.ready
