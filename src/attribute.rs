@@ -1640,6 +1640,36 @@ impl<'a> Attributor<'a> {
                 confidence: 0.95,
             });
         }
+        // "Kirsten Pfeifer from the Consumer Electronics Association, told ...": a person's
+        // organisation after them, a stray comma allowed.
+        if matches!(np.kind, NpKind::Entity(x) if self.etype(x) == EntityType::Person)
+            && self
+                .word(j)
+                .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with"))
+        {
+            let o = if self.word(j + 1).is_some_and(|w| lower_is(w, "the")) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if o < s_end
+                && let Some(org) = self.mention_np_at(o, s_end)
+            {
+                let after = if self.is_punct(org.end, ',') {
+                    org.end + 1
+                } else {
+                    org.end
+                };
+                if let Some(cue) = cue_at(after) {
+                    return Some(Found {
+                        np,
+                        cue: Some(cue),
+                        method: "cue_after",
+                        confidence: 0.9,
+                    });
+                }
+            }
+        }
         if j < s_end && self.is_punct(j, ',') {
             // An appositive, possibly with commas of its own ("Dylan Nelson, a fellow at the
             // Institute in Munich, Germany, said"): the first ", <cue>" within reach.
@@ -3302,6 +3332,14 @@ mod tests {
             &[
                 ("It works", "Jody Norman", "cue_after"),
                 ("Wrong", "Ann Ruiz", "cue_after"),
+            ],
+        );
+        // A person's organisation after them, with or without a stray comma.
+        check(
+            "T\n\nGadgets will grow. \"All is digital,\" Nina Holt from the Consumer Electronics Association, told the BBC. \"It works,\" Tom Hale of Acme Corp said.\n",
+            &[
+                ("All is digital", "Nina Holt", "cue_after"),
+                ("It works", "Tom Hale", "cue_after"),
             ],
         );
         // An appositive left open before the cue.

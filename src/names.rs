@@ -222,6 +222,21 @@ fn read_run(
         read_run(text, toks, start + a + 1, end, headline, lex, gaz, out);
         return;
     }
+    // A person of an organisation: "Tom Hale of Acme Corp" is Tom Hale, and Acme Corp.
+    if let Some(c) = words.iter().position(|w| *w == "of")
+        && (2..=3).contains(&c)
+        && c + 1 < words.len()
+        && gaz.first_name(words[0]).is_some()
+        && !lex.is_common_word(words[0])
+        && !words[..c]
+            .iter()
+            .any(|w| lex.is_org_suffix(w) || is_connector(w))
+        && words[c + 1..].iter().any(|w| lex.is_org_suffix(w))
+    {
+        read_run(text, toks, start, start + c, headline, lex, gaz, out);
+        read_run(text, toks, start + c + 1, end, headline, lex, gaz, out);
+        return;
+    }
     // Organisation: a run with an organisation word ("Refugee Council", "Bank of England").
     if !headline
         && let Some(first_suffix) =
@@ -691,5 +706,16 @@ mod tests {
             found("The Senate voted on the long and very hard budget plan committee.").is_empty()
         );
         assert!(found("The House said the plan was dead.").is_empty());
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_is_both() {
+        let got = found("We met Paul Hale of Acme Holdings, and the Bank of England.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Paul Hale", "Acme Holdings", "Bank of England"],
+            "{got:?}"
+        );
     }
 }
