@@ -1799,6 +1799,30 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some(np) = self.np_before(j, s_start, 0) {
+                // "The authors of the research published in the journal JAMA Psychiatry
+                // argued": the name closes a participle clause; the subject is before it.
+                let mut p = np.first;
+                while p > s_start
+                    && np.first - p < 3
+                    && self
+                        .word(p - 1)
+                        .is_some_and(|w| !is_capitalised(w) && !self.lex.is_preposition(w))
+                {
+                    p -= 1;
+                }
+                if p >= s_start + 3
+                    && self.word(p - 1).is_some_and(|w| self.lex.is_preposition(w))
+                    && self.word(p - 2).is_some_and(|w| self.lex.is_authorship(w))
+                    && let Some(subject) = self.subject_of(s_start, p - 2)
+                    && !matches!(subject.kind, NpKind::Pronoun(..))
+                {
+                    return Some(Found {
+                        np: subject,
+                        cue: Some(cue),
+                        method,
+                        confidence: conf * 0.9,
+                    });
+                }
                 // "Y said that for the minister to claim X "is spin"": the subject of a
                 // for-to clause is not who is quoted; look further back.
                 if np.first > s_start
@@ -3465,6 +3489,14 @@ mod tests {
                 Some("Environment Agency|Met Office".to_string()),
                 Some("Greenpeace".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_closing_a_participle_clause_is_not_the_subject() {
+        check(
+            "T\n\nThe scientists behind the trial published in the journal Acme Letters said the result was \"a surprise\".\n",
+            &[("a surprise", "UNNAMED:The scientists", "cue_before+unnamed")],
         );
     }
 
