@@ -278,7 +278,9 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
         corpus_inputs = Some(std::mem::replace(&mut inputs, mine));
     }
     let files = inputs.len() as u64;
-    let p = pipeline(&args.data)?;
+    // Kept until the process exits: freeing the gazetteer's maps and automaton one allocation
+    // at a time is work the operating system does at once.
+    let p: &'static Pipeline = Box::leak(Box::new(pipeline(&args.data)?));
     if let Some(j) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))
@@ -310,7 +312,7 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
         // Records are the output: a reader that goes away loses them, so that is fatal too.
         let lost = |e: std::io::Error| anyhow::anyhow!("writing records to standard output: {e}");
         let mut sink = JsonlSink::new(std::io::stdout());
-        let totals = run(&p, inputs, errors, &opts, &mut sink, progress).map_err(lost)?;
+        let totals = run(p, inputs, errors, &opts, &mut sink, progress).map_err(lost)?;
         sink.finish().map_err(lost)?;
         if let Some(b) = bar {
             b.finish_and_clear();
@@ -336,7 +338,7 @@ fn cmd_run(args: RunArgs) -> anyhow::Result<ExitCode> {
         (sink, Default::default())
     };
     opts.skip = done;
-    let totals = run(&p, inputs, errors, &opts, &mut sink, progress).context("writing tables")?;
+    let totals = run(p, inputs, errors, &opts, &mut sink, progress).context("writing tables")?;
     sink.finish()
         .with_context(|| format!("finishing tables in {}", out.display()))?;
     if let Some((shard, run)) = shard_run {
