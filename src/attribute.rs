@@ -322,6 +322,10 @@ impl<'a> Attributor<'a> {
         a.build_items();
         // Asked about the same items again and again (cue subjects, every noun-phrase scan).
         a.cues = (0..a.items.len()).map(|i| a.cue_at_item(i)).collect();
+        // Sized once: no rehashing as they fill.
+        a.mention_start.reserve(tagged.mentions.len());
+        a.mention_end.reserve(tagged.mentions.len());
+        a.item_start.reserve(a.items.len());
         for (mi, m) in tagged.mentions.iter().enumerate() {
             if !m.in_quote && matches!(m.section, Section::Title | Section::Body) {
                 a.mention_start.insert(m.span.start, mi);
@@ -486,7 +490,9 @@ impl<'a> Attributor<'a> {
             segs.sort_by_key(|s| s.0.start);
             let mut next_seg = 0;
             let sent_start = self.items.len();
-            for t in tokenize(self.text, para.span) {
+            let tokens = tokenize(self.text, para.span);
+            self.items.reserve(tokens.len() + segs.len());
+            for t in tokens {
                 while next_seg < segs.len() && segs[next_seg].0.end <= t.span.start {
                     let (outer, qi, si) = segs[next_seg];
                     self.push_quote_item(outer, qi, si, pi);

@@ -905,7 +905,9 @@ fn line_key(line: &str) -> Option<u64> {
         t
     };
     let mut hash = foldhash::fast::FixedState::with_seed(SEED).build_hasher();
-    let mut buf = [0u8; BUF];
+    // One byte more than is hashed at a time: an ASCII byte is stored without a branch on
+    // whether it is kept (the next one overwrites it when it is not).
+    let mut buf = [0u8; BUF + 1];
     let mut len = 0;
     let mut n = 0usize;
     let bytes = line.as_bytes();
@@ -915,15 +917,16 @@ fn line_key(line: &str) -> Option<u64> {
         if b < 0x80 {
             i += 1;
             let folded = FOLD[b as usize];
-            if folded != 0 {
-                if len == BUF {
-                    hash.write(&buf);
-                    len = 0;
-                }
-                buf[len] = folded;
-                len += 1;
-                n += 1;
+            let keep = usize::from(folded != 0);
+            // The buffer is hashed when full and a kept byte comes: the chunks are those of
+            // a byte-by-byte fill, so the keys do not change.
+            if len == BUF && keep == 1 {
+                hash.write(&buf[..BUF]);
+                len = 0;
             }
+            buf[len] = folded;
+            len += keep;
+            n += keep;
             continue;
         }
         let c = line[i..].chars().next().expect("a character starts here");

@@ -26,7 +26,7 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -139,6 +139,19 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `n` in decimal digits, written into the end of `buf`.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
 /// A table being written: `NAME.partial` until [`Table::finish`] hands it over for renaming.
 pub(crate) struct Table {
     writer: csv::Writer<BufWriter<File>>,
@@ -174,21 +187,42 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        if self.raw {
-            self.writer
-                .write_record(cells.into_iter().map(|c| c.as_ref().as_bytes().to_vec()))?;
-        } else {
-            let cells: Vec<String> = cells
-                .into_iter()
-                .map(|c| neutralise(c.as_ref()).into_owned())
-                .collect();
-            self.writer.write_record(&cells)?;
+        // Field by field into the writer's buffer: no copy of a cell unless a formula is
+        // neutralised.
+        for c in cells {
+            let c = c.as_ref();
+            if self.raw {
+                self.writer.write_field(c)?;
+            } else {
+                self.writer.write_field(&*neutralise(c))?;
+            }
         }
+        self.writer.write_record(None::<&[u8]>)?;
         Ok(())
     }
 
     fn cells(&mut self, cells: &[Cell]) -> io::Result<()> {
-        self.row(cells.iter().map(Cell::csv))
+        for c in cells {
+            match c {
+                Cell::Text(t) if self.raw => self.writer.write_field(t.as_bytes())?,
+                Cell::Text(t) => self.writer.write_field(&*neutralise(t))?,
+                // A count never starts with a formula's mark; written without an allocation.
+                Cell::Count(n) => {
+                    let mut buf = [0u8; 20];
+                    self.writer.write_field(decimal(*n, &mut buf))?;
+                }
+                Cell::Score(_) | Cell::Empty => {
+                    let v = c.csv();
+                    if self.raw {
+                        self.writer.write_field(&*v)?;
+                    } else {
+                        self.writer.write_field(&*neutralise(&v))?;
+                    }
+                }
+            }
+        }
+        self.writer.write_record(None::<&[u8]>)?;
+        Ok(())
     }
 
     /// Flushes and syncs the partial file; returns (partial, final) paths for the rename.
@@ -471,19 +505,27 @@ impl CsvSink {
     }
 }
 
-/// Byte offsets of a document turned into character offsets, in one pass.
-struct Chars(HashMap<usize, usize>);
+/// Byte offsets of a document turned into character offsets, in one pass: the byte offsets
+/// sorted, their character offsets beside them, looked up by binary search (no hashing).
+struct Chars {
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
+}
 
 impl Chars {
     fn new(text: &str, mut offsets: Vec<usize>) -> Chars {
         offsets.sort_unstable();
         offsets.dedup();
         let mut counter = CharCounter::new(text);
-        Chars(offsets.into_iter().map(|o| (o, counter.at(o))).collect())
+        let chars = offsets.iter().map(|&o| counter.at(o)).collect();
+        Chars {
+            bytes: offsets,
+            chars,
+        }
     }
 
     fn at(&self, byte: usize) -> usize {
-        self.0.get(&byte).copied().unwrap_or_default()
+        self.bytes.binary_search(&byte).map_or(0, |i| self.chars[i])
     }
 }
 
@@ -693,7 +735,7 @@ impl<'a> DocRows<'a> {
             .paragraphs
             .iter()
             .filter(|p| p.section == Section::Body)
-            .map(|p| self.chars.0[&p.span.end] - self.chars.0[&p.span.start])
+            .map(|p| self.chars.at(p.span.end) - self.chars.at(p.span.start))
             .sum();
         let warnings = if a.doc.lossy {
             "invalid_utf8_replaced"
@@ -783,17 +825,22 @@ impl Sink for CsvSink {
         for (m, row) in a.tagged.mentions.iter().zip(rows.mentions()) {
             self.mentions.cells(&row)?;
             let e = &a.tagged.entities[m.entity];
-            let st = self
-                .entities
-                .entry(e.id.clone())
-                .or_insert_with(|| EntityStat {
-                    name: e.name.clone(),
-                    etype: e.etype.name().into(),
-                    ..EntityStat::default()
-                });
-            st.mentions += 1;
-            if seen.insert(m.entity) {
-                st.documents += 1;
+            // Looked up by reference first: the id is copied only for an entity not seen yet.
+            let first_here = seen.insert(m.entity);
+            if let Some(st) = self.entities.get_mut(e.id.as_str()) {
+                st.mentions += 1;
+                st.documents += u64::from(first_here);
+            } else {
+                self.entities.insert(
+                    e.id.clone(),
+                    EntityStat {
+                        name: e.name.clone(),
+                        etype: e.etype.name().into(),
+                        mentions: 1,
+                        documents: u64::from(first_here),
+                        ..EntityStat::default()
+                    },
+                );
             }
         }
         self.documents.cells(&rows.document())?;

@@ -282,13 +282,30 @@ pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
 /// The number of whitespace-separated words of `s` (`split_whitespace().count()`), counting no
 /// further than `limit`: the least of the two. Reads bytes, decoding only non-ASCII characters.
 pub fn count_words_upto(s: &str, limit: usize) -> usize {
+    // ASCII whitespace as `char::is_whitespace` has it.
+    const SPACE: [bool; 128] = {
+        let mut t = [false; 128];
+        t[b' ' as usize] = true;
+        let mut c = b'\t';
+        while c <= b'\r' {
+            t[c as usize] = true;
+            c += 1;
+        }
+        t
+    };
     let b = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && n < limit {
-        let space = if b[i] < 0x80 {
+        let x = b[i];
+        if x < 0x80 {
+            // Without a branch on the byte: a word starts where a non-space follows a space.
+            let space = SPACE[x as usize];
+            n += usize::from(!space && !in_word);
+            in_word = !space;
             i += 1;
-            matches!(b[i - 1], b' ' | b'\t'..=b'\r')
-        } else {
+            continue;
+        }
+        let space = {
             let c = s[i..].chars().next().expect("a character starts here");
             i += c.len_utf8();
             c.is_whitespace()
