@@ -222,6 +222,11 @@ pub fn attribute(
     (out, a.extra_entities)
 }
 
+/// Whether an attribution names someone: an entity, a name or an unnamed source.
+fn has_speaker(a: &Attribution) -> bool {
+    a.entity.is_some() || a.unnamed || a.name.is_some()
+}
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -2091,7 +2096,7 @@ impl<'a> Attributor<'a> {
         // Farther back in the paragraph, when nobody else is named in between ("...," said
         // Joseph Minga. He learned ... "It really made me ...").
         if let Some((k, q)) = prev_quote
-            && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
+            && has_speaker(&done[q])
         {
             let near = self.items[k].sent + 1 >= self.items[first].sent;
             let (from, to) = (self.items[k].span.end, self.items[first].span.start);
@@ -2149,20 +2154,9 @@ impl<'a> Attributor<'a> {
         if quote_only_para {
             // A run of quote-only paragraphs: the speaker of the last quote before.
             let (p0, _) = self.para_items(para);
-            let prev = (0..p0)
-                .rev()
-                .take(200)
-                .find_map(|k| match self.items[k].it {
-                    It::Quote(q, _)
-                        if done[q].kind != QuoteKind::Other && !done[q].method.is_empty() =>
-                    {
-                        Some((k, q))
-                    }
-                    _ => None,
-                });
-            if let Some((k, q)) = prev
+            if let Some((k, q)) = self.last_quote_before(p0, 200, done)
                 && self.paragraph_gap(self.items[k].para, para) <= 2
-                && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
+                && has_speaker(&done[q])
             {
                 return Some(self.reuse(q, done, "quote_run", 0.8));
             }
@@ -2210,20 +2204,9 @@ impl<'a> Attributor<'a> {
         // quote someone was given, nobody else the subject in between: the same speaker goes
         // on (interview answers, a quote after a sentence of narration about the speech).
         if sentence_initial {
-            let prev = (0..first)
-                .rev()
-                .take(600)
-                .find_map(|k| match self.items[k].it {
-                    It::Quote(q, _)
-                        if done[q].kind != QuoteKind::Other && !done[q].method.is_empty() =>
-                    {
-                        Some((k, q))
-                    }
-                    _ => None,
-                });
-            if let Some((k, q)) = prev
+            if let Some((k, q)) = self.last_quote_before(first, 600, done)
                 && self.paragraph_gap(self.items[k].para, para) <= 2
-                && (done[q].entity.is_some() || done[q].unnamed || done[q].name.is_some())
+                && has_speaker(&done[q])
             {
                 let (from, to) = (self.items[k].span.end, self.items[first].span.start);
                 let other = self.salient(from, to).into_iter().any(|s| {
@@ -2248,6 +2231,27 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// The last quote (not a scare quote) attributed before item `before`, within `reach`
+    /// items: its item and its index.
+    fn last_quote_before(
+        &self,
+        before: usize,
+        reach: usize,
+        done: &[Attribution],
+    ) -> Option<(usize, usize)> {
+        (0..before)
+            .rev()
+            .take(reach)
+            .find_map(|k| match self.items[k].it {
+                It::Quote(q, _)
+                    if done[q].kind != QuoteKind::Other && !done[q].method.is_empty() =>
+                {
+                    Some((k, q))
+                }
+                _ => None,
+            })
     }
 
     /// How many body paragraphs apart two paragraphs are (captions between do not count).
