@@ -331,6 +331,7 @@ pub fn tag(
     }
     link_surnames(text, seg, &para_tokens, lex, &mut b, pending);
     link_company_short_forms(text, seg, &para_tokens, lex, &mut b);
+    link_acronyms(text, seg, &para_tokens, &mut b);
     // A mention is in a quote when some segment starting at or before it ends at or after
     // it: segments sorted by start, with the furthest end so far, answer that by binary search.
     let mut outers: Vec<Span> = quotes
@@ -461,6 +462,88 @@ fn link_company_short_forms(
             in_quote: false,
             via: Via::Pattern,
             rule: "company_short_form",
+        });
+    }
+}
+
+/// "The Kessler Institute (KI) agreed. KI said": an abbreviation in brackets right after an
+/// organisation's name, its letters the initials of the name's words in order, means that
+/// organisation there and wherever it stands alone later in the document.
+fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mut Builder) {
+    let is_acronym = |w: &str| {
+        (2..=8).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_uppercase() || c == b'&')
+            && w.bytes().any(|c| c.is_ascii_uppercase())
+    };
+    let initials_fit = |name: &str, acr: &str| {
+        let initials: Vec<u8> = name
+            .split([' ', '-'])
+            .filter_map(|w| w.bytes().next())
+            .filter(u8::is_ascii_uppercase)
+            .collect();
+        let mut it = initials.iter();
+        acr.bytes()
+            .filter(u8::is_ascii_uppercase)
+            .all(|c| it.any(|&i| i == c))
+            && initials.first() == acr.as_bytes().first()
+    };
+    let mut by_end: HashMap<usize, usize> = HashMap::default();
+    for m in &b.out.mentions {
+        if b.out.entities[m.entity].etype == EntityType::Organisation {
+            by_end.insert(m.span.end, m.entity);
+        }
+    }
+    // Abbreviation -> organisation, in order of first use (later ones never rename).
+    let mut known: Vec<(&str, usize, usize)> = Vec::new();
+    for toks in para_tokens {
+        for (k, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if !is_acronym(w) || k < 2 || k + 1 >= toks.len() {
+                continue;
+            }
+            let (open, close) = (toks[k - 1], toks[k + 1]);
+            if open.text(text) != "(" || close.text(text) != ")" {
+                continue;
+            }
+            let before = toks[k - 2].span.end;
+            if let Some(&e) = by_end.get(&before)
+                && initials_fit(&b.out.entities[e].name, w)
+                && !known.iter().any(|(a, _, _)| *a == w)
+            {
+                known.push((w, e, t.span.start));
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    taken.sort_unstable();
+    let mut found = Vec::new();
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        if !matches!(para.section, Section::Body | Section::Title) {
+            continue;
+        }
+        for t in &para_tokens[pi] {
+            let w = t.text(text);
+            let Some(&(_, e, from)) = known.iter().find(|(a, _, _)| *a == w) else {
+                continue;
+            };
+            let at = taken.partition_point(|s| s.end <= t.span.start);
+            if t.span.start >= from && taken.get(at).is_none_or(|s| s.start >= t.span.end) {
+                found.push((t.span, e, pi, para.section));
+            }
+        }
+    }
+    for (span, entity, paragraph, section) in found {
+        b.out.mentions.push(Mention {
+            span,
+            entity,
+            paragraph,
+            section,
+            in_quote: false,
+            via: Via::Pattern,
+            rule: "acronym",
         });
     }
 }
@@ -753,6 +836,21 @@ mod tests {
             has(&ms, "Tovex", "Tovex Industries", "organisation"),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_names_the_organisation_after() {
+        let ms = mentions(
+            "Row\n\nThe BX said so. The Kessler Institute (KI) agreed. KI said it was alarmed, and the Tovex Council (TC) too; TC and XY left.\n",
+        );
+        let kis = ms
+            .iter()
+            .filter(|m| m.0 == "KI" && m.1 == "Kessler Institute")
+            .count();
+        assert_eq!(kis, 2, "{ms:?}");
+        assert!(has(&ms, "TC", "Tovex Council", "organisation"), "{ms:?}");
+        // Letters that are not the initials, or no bracket: nothing.
+        assert!(!ms.iter().any(|m| m.0 == "XY" || m.0 == "BX"), "{ms:?}");
     }
 
     #[test]
