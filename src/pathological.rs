@@ -43,6 +43,14 @@ pub const CASES: &[(&str, Build)] = &[
     ("organisations", |n| {
         "Acme Holdings Ltd spoke. \"No,\" it said. \"Maybe,\" the holdings company said. ".repeat(n)
     }),
+    ("distinct_companies", |n| {
+        (0..n)
+            .map(|i| {
+                let w = surname(i);
+                format!("{w} Kor Ltd (KL) spoke. {w} Kor said KL was \"fine\". ")
+            })
+            .collect()
+    }),
     ("unclosed_multi_paragraph", |n| {
         "He said: “We go.\n\n".repeat(n)
     }),

@@ -353,6 +353,9 @@ pub fn tag(
     b.out
 }
 
+/// A company's name without its last words, and the companies of the document it may mean.
+type ShortForm<'a> = (&'a [&'a str], &'a [usize]);
+
 /// "Big Machine Records ... Big Machine said": a company named in full in the document is
 /// also meant by its name without the trailing company words (`company_suffixes.txt`), where
 /// no other name is found, and only after the full name.
@@ -386,6 +389,26 @@ fn link_company_short_forms(
     if short.is_empty() {
         return;
     }
+    // Looked up by first word, a few short forms each, so the scan stays linear in the text.
+    let mut by_first: HashMap<&str, Vec<ShortForm>> = HashMap::default();
+    for (prefix, owners) in &short {
+        let list = by_first.entry(prefix[0]).or_default();
+        if list.len() < 16 {
+            list.push((prefix.as_slice(), owners.as_slice()));
+        }
+    }
+    // Where each organisation's mentions end, in order; cue-only guesses by their span.
+    let mut ends: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut guesses: HashMap<(usize, usize), usize> = HashMap::default();
+    for (mi, m) in b.out.mentions.iter().enumerate() {
+        ends.entry(m.entity).or_default().push(m.span.end);
+        if m.via == Via::Pattern && m.rule == "cue_adjacent" {
+            guesses.insert((m.span.start, m.span.end), mi);
+        }
+    }
+    for v in ends.values_mut() {
+        v.sort_unstable();
+    }
     let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
     taken.sort_unstable();
     let overlaps = |taken: &[Span], s: Span| {
@@ -393,6 +416,7 @@ fn link_company_short_forms(
         taken.get(at).is_some_and(|t| t.start < s.end)
     };
     let mut found = Vec::new();
+    let mut renamed = Vec::new();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Body | Section::Title) {
             continue;
@@ -402,10 +426,12 @@ fn link_company_short_forms(
             .filter(|t| t.kind == TokKind::Word)
             .collect();
         for (k, t) in words.iter().enumerate() {
-            if !is_capitalised(t.text(text)) {
+            crate::work::step(1);
+            let Some(cands) = by_first.get(t.text(text)) else {
                 continue;
-            }
-            for (prefix, owners) in &short {
+            };
+            for &(prefix, owners) in cands {
+                crate::work::step(prefix.len() + owners.len());
                 let end = k + prefix.len();
                 if end > words.len()
                     || !(0..prefix.len()).all(|x| words[k + x].text(text) == prefix[x])
@@ -423,12 +449,9 @@ fn link_company_short_forms(
                 let Some(e) = owners
                     .iter()
                     .filter_map(|&o| {
-                        let before = b
-                            .out
-                            .mentions
-                            .iter()
-                            .filter(|m| m.entity == o && m.span.end <= span.start);
-                        before.map(|m| m.span.start).max().map(|p| (p, o))
+                        let v = ends.get(&o)?;
+                        let n = v.partition_point(|&x| x <= span.start);
+                        n.checked_sub(1).map(|i| (v[i], o))
                     })
                     .max()
                     .map(|(_, o)| o)
@@ -436,13 +459,8 @@ fn link_company_short_forms(
                     continue;
                 };
                 // A guess from a cue alone ("Big Machine said" as a person) gives way.
-                if let Some(m) =
-                    b.out.mentions.iter_mut().find(|m| {
-                        m.span == span && m.via == Via::Pattern && m.rule == "cue_adjacent"
-                    })
-                {
-                    m.entity = e;
-                    m.rule = "company_short_form";
+                if let Some(&mi) = guesses.get(&(span.start, span.end)) {
+                    renamed.push((mi, e));
                 } else if !overlaps(&taken, span)
                     && !found
                         .last()
@@ -452,6 +470,11 @@ fn link_company_short_forms(
                 }
             }
         }
+    }
+    for (mi, e) in renamed {
+        let m = &mut b.out.mentions[mi];
+        m.entity = e;
+        m.rule = "company_short_form";
     }
     for (span, entity, paragraph, section) in found {
         b.out.mentions.push(Mention {
@@ -493,8 +516,8 @@ fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mu
             by_end.insert(m.span.end, m.entity);
         }
     }
-    // Abbreviation -> organisation, in order of first use (later ones never rename).
-    let mut known: Vec<(&str, usize, usize)> = Vec::new();
+    // Abbreviation -> (organisation, where it was defined); the first definition stands.
+    let mut known: HashMap<&str, (usize, usize)> = HashMap::default();
     for toks in para_tokens {
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
@@ -508,9 +531,9 @@ fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mu
             let before = toks[k - 2].span.end;
             if let Some(&e) = by_end.get(&before)
                 && initials_fit(&b.out.entities[e].name, w)
-                && !known.iter().any(|(a, _, _)| *a == w)
+                && !known.contains_key(w)
             {
-                known.push((w, e, t.span.start));
+                known.insert(w, (e, t.span.start));
             }
         }
     }
@@ -525,8 +548,9 @@ fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mu
             continue;
         }
         for t in &para_tokens[pi] {
+            crate::work::step(1);
             let w = t.text(text);
-            let Some(&(_, e, from)) = known.iter().find(|(a, _, _)| *a == w) else {
+            let Some(&(e, from)) = known.get(w) else {
                 continue;
             };
             let at = taken.partition_point(|s| s.end <= t.span.start);
