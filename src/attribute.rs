@@ -425,7 +425,10 @@ impl<'a> Attributor<'a> {
                     kind: NpKind::Unnamed,
                     span,
                     ..
-                }) if self.item_start.contains_key(&span.start) && self.is_singular(span) => {
+                }) if self.item_start.contains_key(&span.start)
+                    && self.is_singular(span)
+                    && self.is_indefinite(span) =>
+                {
                     let sent = self.items[self.item_start[&span.start]].sent;
                     named.push(Salient {
                         pos: span.start,
@@ -1361,7 +1364,9 @@ impl<'a> Attributor<'a> {
             return;
         }
         match (a.entity, self.sole_speaker) {
-            (Some(e), None) => self.sole_speaker = Some((e, qi, 1)),
+            (Some(e), None) if self.etype(e) != EntityType::Place => {
+                self.sole_speaker = Some((e, qi, 1))
+            }
             (Some(e), Some((s, _, n))) if s == e => self.sole_speaker = Some((e, qi, n + 1)),
             (None, _) if !(a.unnamed || a.name.is_some()) => {}
             _ => {
@@ -2207,6 +2212,8 @@ impl<'a> Attributor<'a> {
             if let Some((k, q)) = self.last_quote_before(first, 600, done)
                 && self.paragraph_gap(self.items[k].para, para) <= 2
                 && has_speaker(&done[q])
+                // A place given a quote is a mistake not to pass on.
+                && done[q].entity.is_none_or(|e| self.etype(e) != EntityType::Place)
             {
                 let (from, to) = (self.items[k].span.end, self.items[first].span.start);
                 let other = self.salient(from, to).into_iter().any(|s| {
@@ -2624,6 +2631,15 @@ impl<'a> Attributor<'a> {
             Referent::Unnamed(_, g) => g,
             Referent::Named(_) => Gender::Unknown,
         }
+    }
+
+    /// "a spokesman", "one analyst", "another aide": someone new, where "the Tory spokesman"
+    /// is someone already named.
+    fn is_indefinite(&self, span: Span) -> bool {
+        span.text(self.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| with_lowercase(w, |l| matches!(l, "a" | "an" | "one" | "another")))
     }
 
     /// "a spokesman", "one analyst": a description of one person, not "critics" or "officials".
@@ -3451,6 +3467,11 @@ mod tests {
             "T\n\nTom Price spoke first. Critics later said sales were flat. \"We expected it,\" he said.\n",
             &[("We expected", "Tom Price", "cue_after+pronoun")],
         );
+        // "The Tory spokesman" is someone named before, not a new source.
+        check(
+            "T\n\nTom Price attacked the plan. The Tory spokesman also criticised the cost. \"It is absurd,\" he said.\n",
+            &[("It is absurd", "Tom Price", "cue_after+pronoun")],
+        );
     }
 
     #[test]
@@ -3776,6 +3797,11 @@ mod tests {
                 ("We were poor", "Tom Vale", "label"),
                 ("We deserved", "Ben Ruiz", "label"),
             ],
+        );
+        // A quote wrongly given to a place is not passed on.
+        check(
+            "T\n\n\"We won,\" Leeds said.\n\nThe crowd cheered. \"It was great.\" The match ended late.\n",
+            &[("It was great", "", "none")],
         );
         // An interview: everyone quoted so far is one person, whose answers need no cue.
         check(
