@@ -2829,7 +2829,21 @@ impl<'a> Attributor<'a> {
             m -= 1;
         }
         let words: Vec<&str> = (m..i).filter_map(|k| self.word(k)).collect();
-        let i = if m < i && role_suffix_len(&words, self.lex).is_some() {
+        // ... or are one plain noun after a capitalised owner ("Perpignan centre Jean-Philippe
+        // Granclaude", "Leeds fan Tom Vale"; not a verb: "Others targeted include X").
+        let owned = m + 1 == i
+            && m > start
+            && self.word(m - 1).is_some_and(is_capitalised)
+            && words.iter().all(|w| {
+                !self.lex.is_filler(w)
+                    && !self.lex.is_determiner(w)
+                    && !self.lex.is_conjunction(w)
+                    && self.lex.any_pronoun(w).is_none()
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing")
+                    && !w.ends_with('s')
+            });
+        let i = if m < i && (role_suffix_len(&words, self.lex).is_some() || owned) {
             m
         } else {
             i
@@ -3789,6 +3803,16 @@ mod tests {
                 ("It will take", "Tom Vale", "cue_after+salience"),
                 ("We will see", "Tom Vale", "cue_after+salience"),
             ],
+        );
+        // A plain noun after a capitalised owner belongs to the subject ("Derby centre Ben
+        // Ruiz is delighted"); verbs do not ("Others targeted include Ben Ruiz").
+        check(
+            "T\n\nCoach Tom Vale picked him. Meanwhile, Derby centre Ben Ruiz is delighted to be called up. \"It is incredible,\" the youngster said.\n",
+            &[("It is incredible", "Ben Ruiz", "cue_after+salience")],
+        );
+        check(
+            "T\n\nOthers targeted include Ben Ruiz, party chief Tom Vale said. He said it was \"nothing personal\".\n",
+            &[("nothing personal", "Tom Vale", "cue_before+pronoun")],
         );
         // A list of reactions, each a name and its quote.
         check(
