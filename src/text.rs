@@ -336,6 +336,48 @@ pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// For tests of a fast scanner against its reference: calls `check(text, span, label)` for
+/// every span between character boundaries of each made-up string, then for every line of the
+/// articles in tests/gold/bbc, data/samples and tests/gold/news (and each whole article too,
+/// with `whole`); `label` says which span it is, for the failure message.
+#[cfg(test)]
+pub(crate) fn for_reference_spans(
+    made_up: &[&str],
+    whole: bool,
+    mut check: impl FnMut(&str, Span, &str),
+) {
+    for t in made_up {
+        let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        for (k, &a) in cuts.iter().enumerate() {
+            for &b in &cuts[k..] {
+                check(t, Span::new(a, b), &format!("{:?}", &t[a..b]));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["tests/gold/bbc", "data/samples", "tests/gold/news"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let t = std::fs::read_to_string(&p).unwrap();
+            let mut spans = Vec::new();
+            if whole {
+                spans.push(Span::new(0, t.len()));
+            }
+            let mut pos = 0;
+            for line in t.split_inclusive('\n') {
+                spans.push(Span::new(pos, pos + line.len()));
+                pos += line.len();
+            }
+            for span in spans {
+                check(&t, span, &format!("{p:?} {span:?}"));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,7 +527,6 @@ mod tests {
 
     #[test]
     fn same_tokens_as_the_reference() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let made_up = [
             "U.S. U.S.A. e.g. end.Next 1,000.5 1.5m. 3.14.15 Jones' Labour's O'Neill’s “Yes,” \
              rock'n'roll it's 's 'S x's2 ’s ʼs far-right ‐ U.K.'s A. B.C.d. ½ ²3 ٣٤ Ⅻ café's \
@@ -496,44 +537,10 @@ mod tests {
             "9.",
             "É.U. Ça-va l'été 12,5 €",
         ];
-        for t in made_up {
-            // Every span of the made-up strings.
-            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
-            for (k, &a) in cuts.iter().enumerate() {
-                for &b in &cuts[k..] {
-                    let span = Span::new(a, b);
-                    assert_eq!(
-                        tokenize(t, span),
-                        tokenize_reference(t, span),
-                        "{:?}",
-                        &t[a..b]
-                    );
-                }
-            }
-        }
-        // Every line, and the whole text, of the BBC and sample articles.
-        for dir in ["tests/gold/bbc", "data/samples", "tests/gold/news"] {
-            for e in std::fs::read_dir(root.join(dir)).unwrap() {
-                let p = e.unwrap().path();
-                if p.extension().is_none_or(|x| x != "txt") {
-                    continue;
-                }
-                let t = std::fs::read_to_string(&p).unwrap();
-                let mut spans = vec![Span::new(0, t.len())];
-                let mut pos = 0;
-                for line in t.split_inclusive('\n') {
-                    spans.push(Span::new(pos, pos + line.len()));
-                    pos += line.len();
-                }
-                for span in spans {
-                    assert_eq!(
-                        tokenize(&t, span),
-                        tokenize_reference(&t, span),
-                        "{p:?} {span:?}"
-                    );
-                }
-            }
-        }
+        // Every span of the made-up strings; every line, and the whole text, of the articles.
+        super::for_reference_spans(&made_up, true, |t, span, label| {
+            assert_eq!(tokenize(t, span), tokenize_reference(t, span), "{label}");
+        });
     }
 
     #[test]
