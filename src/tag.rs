@@ -409,12 +409,7 @@ fn link_company_short_forms(
     for v in ends.values_mut() {
         v.sort_unstable();
     }
-    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
-    taken.sort_unstable();
-    let overlaps = |taken: &[Span], s: Span| {
-        let at = taken.partition_point(|t| t.end <= s.start);
-        taken.get(at).is_some_and(|t| t.start < s.end)
-    };
+    let taken = taken_spans(b);
     let mut found = Vec::new();
     let mut renamed = Vec::new();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
@@ -461,7 +456,7 @@ fn link_company_short_forms(
                 // A guess from a cue alone ("Big Machine said" as a person) gives way.
                 if let Some(&mi) = guesses.get(&(span.start, span.end)) {
                     renamed.push((mi, e));
-                } else if !overlaps(&taken, span)
+                } else if !overlaps_any(&taken, span)
                     && !found
                         .last()
                         .is_some_and(|f: &(Span, usize, usize, Section)| f.0.overlaps(span))
@@ -476,17 +471,7 @@ fn link_company_short_forms(
         m.entity = e;
         m.rule = "company_short_form";
     }
-    for (span, entity, paragraph, section) in found {
-        b.out.mentions.push(Mention {
-            span,
-            entity,
-            paragraph,
-            section,
-            in_quote: false,
-            via: Via::Pattern,
-            rule: "company_short_form",
-        });
-    }
+    push_found(b, found, "company_short_form");
 }
 
 /// "The Kessler Institute (KI) agreed. KI said": an abbreviation in brackets right after an
@@ -540,8 +525,7 @@ fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mu
     if known.is_empty() {
         return;
     }
-    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
-    taken.sort_unstable();
+    let taken = taken_spans(b);
     let mut found = Vec::new();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Body | Section::Title) {
@@ -553,12 +537,16 @@ fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mu
             let Some(&(e, from)) = known.get(w) else {
                 continue;
             };
-            let at = taken.partition_point(|s| s.end <= t.span.start);
-            if t.span.start >= from && taken.get(at).is_none_or(|s| s.start >= t.span.end) {
+            if t.span.start >= from && !overlaps_any(&taken, t.span) {
                 found.push((t.span, e, pi, para.section));
             }
         }
     }
+    push_found(b, found, "acronym");
+}
+
+/// Mentions found by a linking pass (span, entity, paragraph, section), added under `rule`.
+fn push_found(b: &mut Builder, found: Vec<(Span, usize, usize, Section)>, rule: &'static str) {
     for (span, entity, paragraph, section) in found {
         b.out.mentions.push(Mention {
             span,
@@ -567,9 +555,22 @@ fn link_acronyms(text: &str, seg: &Segmented, para_tokens: &[Vec<Token>], b: &mu
             section,
             in_quote: false,
             via: Via::Pattern,
-            rule: "acronym",
+            rule,
         });
     }
+}
+
+/// The spans of the mentions found so far, in order, for [`overlaps_any`].
+fn taken_spans(b: &Builder) -> Vec<Span> {
+    let mut taken: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    taken.sort_unstable();
+    taken
+}
+
+/// Whether `s` overlaps one of the sorted, non-overlapping spans `taken`.
+fn overlaps_any(taken: &[Span], s: Span) -> bool {
+    let at = taken.partition_point(|t| t.end <= s.start);
+    taken.get(at).is_some_and(|t| t.start < s.end)
 }
 
 fn link_surnames(
