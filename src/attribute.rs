@@ -606,38 +606,29 @@ impl<'a> Attributor<'a> {
             if self.seg.paragraphs[self.items[i].para].section != Section::Body {
                 continue;
             }
-            // "The committee reached its conclusions ... It warned": an organisation meant by
-            // a description in subject position is in the foreground like one named.
-            if let Some(np) = self.np_after(i, self.sent_of(i).1)
-                && np.kind == NpKind::OrgRef
-                && self.in_subject_position(np.span.start)
-                && let Some(e) = self.org_ref_entity(np)
-                // Only when the name says so ("the committee" for "... pensions committee"):
-                // a guess here would steer every later "it".
-                && let Some(head) = np.span.text(self.text).rsplit(' ').next()
-                && lower(&self.entity_name(e))
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == lower(head))
-            {
-                found.push(Salient {
-                    pos: np.span.start,
-                    sent: self.items[i].sent,
-                    who: Referent::Entity(e),
-                    speaker: false,
-                    pronoun: None,
-                });
+            let Some(np) = self.np_after(i, self.sent_of(i).1) else {
                 continue;
-            }
-            if let Some(np) = self.np_after(i, self.sent_of(i).1)
-                && let NpKind::Role { definite: true } = np.kind
-                && let Some(e) = self.resolve_role_known(np).or_else(|| {
+            };
+            let e = match np.kind {
+                // "The committee reached its conclusions ... It warned": an organisation meant
+                // by a description in subject position is in the foreground like one named,
+                // only when the name says so ("the committee" for "... pensions committee"): a
+                // guess here would steer every later "it".
+                NpKind::OrgRef if self.in_subject_position(np.span.start) => {
+                    let head = np.span.text(self.text).rsplit(' ').next().unwrap_or("");
+                    self.org_ref_entity(np)
+                        .filter(|&e| self.name_has_word(e, &lower(head)))
+                }
+                NpKind::Role { definite: true } => self.resolve_role_known(np).or_else(|| {
                     // "The writer was known for his research": a description opening a
                     // sentence, no one given that role, is the person the article is about.
                     (self.is_sentence_start(i) && self.in_subject_position(np.span.start))
                         .then_some(main_person)
                         .flatten()
-                })
-            {
+                }),
+                _ => None,
+            };
+            if let Some(e) = e {
                 found.push(Salient {
                     pos: np.span.start,
                     sent: self.items[i].sent,
@@ -3088,13 +3079,11 @@ impl<'a> Attributor<'a> {
         } else if let [noun] = words {
             // "the committee": the last organisation whose name has that word ("the Commons
             // work and pensions committee", "Leeds City Council" for "the council").
-            if let Some(s) = before.iter().rev().find(|s| {
-                org(s).is_some_and(|e| {
-                    lower(&self.entity_name(e))
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == noun)
-                })
-            }) {
+            if let Some(s) = before
+                .iter()
+                .rev()
+                .find(|s| org(s).is_some_and(|e| self.name_has_word(e, noun)))
+            {
                 return org(s);
             }
         }
@@ -3108,6 +3097,13 @@ impl<'a> Attributor<'a> {
             }
         }
         near.last().and_then(|s| org(s))
+    }
+
+    /// Whether the entity's name has `word` (lower case) as one of its words.
+    fn name_has_word(&self, e: usize, word: &str) -> bool {
+        lower(&self.entity_name(e))
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
     }
 
     fn entity_name(&self, e: usize) -> String {
