@@ -694,6 +694,14 @@ impl<'a> Attributor<'a> {
             }
         }
         let cue = self.lex.cue_at(&words[..n])?;
+        // "would continue to make": carrying on, not speaking.
+        if self.lex.is_aspect_cue(&cue.lemma)
+            && self
+                .word(i + cue.words.len())
+                .is_some_and(|w| lower_is(w, "to"))
+        {
+            return None;
+        }
         // A possessive is a noun: "the Jewish state's premier".
         if is_possessive(w)
             || self
@@ -3967,6 +3975,14 @@ mod tests {
             &[
                 ("came this far", "Anna Berg", "cue_before"),
                 ("the real winner", "Tom Price", "cue_before"),
+            ],
+        );
+        // "continue to", "went on to": carrying on, not a cue; the speaker is who said so.
+        check(
+            "T\n\nMary Lowe runs Harbour Foods. She said the company would continue to fight \"every closure\" in court. Ed Park, the Leeds United coach, said Arsenal went on to play \"like champions\".\n",
+            &[
+                ("every closure", "Mary Lowe", "cue_before+pronoun"),
+                ("like champions", "Ed Park", "cue_before"),
             ],
         );
     }

@@ -189,6 +189,7 @@ pub struct Lexicon {
     participles: WordSet,
     family_name_first: WordSet,
     addressee_cues: WordSet,
+    aspect_cues: WordSet,
     role_qualifiers: WordSet,
     company_suffixes: WordSet,
     legislatures: WordSet,
@@ -283,6 +284,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/addressee_cues.txt",
         include_str!("../data/lexicon/addressee_cues.txt"),
+    ),
+    (
+        "lexicon/aspect_cues.txt",
+        include_str!("../data/lexicon/aspect_cues.txt"),
     ),
     (
         "lexicon/legislatures.txt",
@@ -580,6 +585,9 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/aspect_cues.txt" => {
+                    self.aspect_cues.insert(first.to_lowercase());
+                }
                 "lexicon/legislatures.txt" => {
                     self.legislatures.insert(first.to_string());
                 }
@@ -822,6 +830,11 @@ impl Lexicon {
     /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
     pub fn takes_addressee(&self, lemma: &str) -> bool {
         self.addressee_cues.contains(lemma)
+    }
+
+    /// A cue that means carrying on, not speaking, when "to" follows ("continued to make").
+    pub fn is_aspect_cue(&self, lemma: &str) -> bool {
+        self.aspect_cues.contains(lemma)
     }
 
     /// A chamber whose committees are written in lower case after it ("Commons", "Senate").
