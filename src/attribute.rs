@@ -710,9 +710,13 @@ impl<'a> Attributor<'a> {
         {
             return None;
         }
-        // A noun, not a verb: "the claims", "his comments", "Blair's warning".
-        if i > 0
-            && let Some(prev) = self.word(i - 1)
+        // A noun, not a verb: "the claims", "his comments", "Blair's warning", his "Nazi"
+        // comment.
+        let before = match self.items.get(i.wrapping_sub(1)).map(|it| it.it) {
+            Some(It::Quote(..)) => i.wrapping_sub(2),
+            _ => i.wrapping_sub(1),
+        };
+        if let Some(prev) = self.word(before)
             && (self.lex.is_determiner(prev) || is_possessive(prev) || lower_is(prev, "said"))
         {
             return None;
@@ -3223,21 +3227,33 @@ impl<'a> Attributor<'a> {
         if let Some((e, _)) = best {
             return Some(e);
         }
-        // 2. Gazetteer roles of people the article names, held on its date.
+        // 2. Gazetteer roles of people the article names, held on its date. Undated, two
+        // people may both have held the office ("Tory MP Boris Johnson" ... "the prime
+        // minister said", of Tony Blair): one the article gives another post to comes last.
         let date = self.date;
+        let title = words.join(" ");
+        let mut fallback = None;
         for &ei in &self.gaz_role_people {
-            let Some(g) = self.tagged.entities[ei].gazetteer else {
+            let e = &self.tagged.entities[ei];
+            let Some(g) = e.gazetteer else {
                 continue;
             };
-            if self
+            if !self
                 .gaz
                 .entity(g)
                 .roles
                 .iter()
-                .any(|r| r.title == words.join(" ") && r.held_on(date))
+                .any(|r| r.title == title && r.held_on(date))
             {
+                continue;
+            }
+            if !e.roles.iter().any(|(at, _)| at.start < np.span.start) {
                 return Some(ei);
             }
+            fallback = fallback.or(Some(ei));
+        }
+        if fallback.is_some() {
+            return fallback;
         }
         // 3. With a date, the one holder of that office in the gazetteer.
         let office = self
@@ -3324,7 +3340,16 @@ impl<'a> Attributor<'a> {
                 phrase
                     || (words.len() <= 10 && content.chars().next().is_some_and(char::is_uppercase))
             });
-        if titled {
+        // A word or two naming a remark: his "Nazi" comment, the "dodgy dossier" claim.
+        let names_remark = words.len() <= 3
+            && first > s_start
+            && self
+                .word(first - 1)
+                .is_some_and(|w| self.lex.is_determiner(w) || is_possessive(w))
+            && self
+                .word(last + 1)
+                .is_some_and(|w| self.lex.is_speech_noun(w));
+        if titled || names_remark {
             return QuoteKind::Other;
         }
         let title_case = words.len() <= 8
@@ -3706,6 +3731,12 @@ mod tests {
             "T\n\nMr Price said: \"Yes. \"And more.\"\n",
             &[("Yes.", "Price", "cue_before")],
         );
+        // Undated, both once held the office: the one the article calls an MP is not "the
+        // prime minister".
+        check(
+            "T\n\nTory MP Theresa May backed the plan. Mrs May said David Cameron had called her. Later the prime minister said: \"We agree.\"\n",
+            &[("We agree", "David Cameron", "cue_before+role")],
+        );
     }
 
     #[test]
@@ -3998,6 +4029,18 @@ mod tests {
         check(
             "T\n\nTom Price was out. Realising her mistake, Anna Berg called him. \"Sorry,\" she said.\n",
             &[("Sorry", "Anna Berg", "cue_after+pronoun")],
+        );
+    }
+
+    #[test]
+    fn a_quoted_word_naming_a_remark_is_other() {
+        check(
+            "T\n\nCritics condemned his \"Nazi\" remark at the dinner. Ms Tan called the \"dodgy dossier\" claims \"a lie\".\n",
+            &[
+                ("Nazi", "NONE", "other"),
+                ("dodgy dossier", "NONE", "other"),
+                ("a lie", "Tan", "cue_before"),
+            ],
         );
     }
 
