@@ -853,6 +853,19 @@ impl<'a> Attributor<'a> {
                 });
             }
         }
+        // "Colin Asplin, Blackpool Hotel Association said": a person opening the sentence,
+        // then the body they speak for with no second comma.
+        let body = matches!(base.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Organisation)
+            || matches!(base.kind, NpKind::Name | NpKind::OrgRef);
+        if body
+            && p > floor
+            && self.is_punct(p - 1, ',')
+            && let Some(person) = self.np_base_before(p - 1, floor, depth + 1)
+            && matches!(person.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+            && self.is_sentence_start(person.first)
+        {
+            return Some(Np { end: k, ..person });
+        }
         Some(base)
     }
 
@@ -3973,6 +3986,15 @@ mod tests {
         check(
             "T\n\nTim Cook signed the \"historic\" deal.\n",
             &[("historic", "Tim Cook", "subject")],
+        );
+        // A person, then the body they speak for with no second comma; a person in an opening
+        // phrase is not the subject.
+        check(
+            "T\n\nMary Bell, Fife Council said it was \"a shame\". After talks with Tom Hart, Acme said: \"Fine.\"\n",
+            &[
+                ("a shame", "Mary Bell", "cue_before"),
+                ("Fine.", "Acme", "cue_before"),
+            ],
         );
     }
 
