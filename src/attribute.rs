@@ -641,6 +641,39 @@ impl<'a> Attributor<'a> {
         self.salience.extend(found);
     }
 
+    /// A description in the article's first sentence, named only after it: "... needs to be
+    /// "exploded", the work and pensions minister has said. ... Alan Johnson said." The
+    /// first person the next two sentences name outside quotes, when a speech cue follows the
+    /// name and the article gives them no other post ("Chairman Lee Park had left" does not
+    /// name "the chairman" who spoke before).
+    fn named_after_lede(&self, np: Np, fit: &RoleFit) -> Option<usize> {
+        let body = self
+            .items
+            .iter()
+            .position(|it| self.seg.paragraphs[it.para].section == Section::Body)?;
+        let lede = self.items[body].sent;
+        if self.items.get(np.first)?.sent != lede {
+            return None;
+        }
+        let until = self
+            .sentences
+            .get(lede + 3)
+            .map_or(self.text.len(), |&(s, _)| self.items[s].span.start);
+        let m = self.tagged.mentions.iter().find(|m| {
+            m.span.start >= np.span.end
+                && m.span.start < until
+                && !m.in_quote
+                && self.etype(m.entity) == EntityType::Person
+        })?;
+        let e = &self.tagged.entities[m.entity];
+        let other_post = e.roles.iter().any(|(_, r)| fit.fits(r) == Some(false));
+        let after = self.items.partition_point(|it| it.span.start < m.span.end);
+        let speaks = self
+            .cue_at(after)
+            .is_some_and(|(_, class)| class == CueClass::Speech);
+        (speaks && !other_post).then_some(m.entity)
+    }
+
     /// The person the article is about: named outside quotes at least three times, and more
     /// often than anyone else.
     fn main_person(&self) -> Option<usize> {
@@ -711,9 +744,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // A noun, not a verb: "the claims", "his comments", "Blair's warning", his "Nazi"
-        // comment.
+        // comment (but a "stellar year" said Roger Bennett).
         let before = match self.items.get(i.wrapping_sub(1)).map(|it| it.it) {
-            Some(It::Quote(..)) => i.wrapping_sub(2),
+            Some(It::Quote(..)) if self.lex.is_speech_noun(w) => i.wrapping_sub(2),
             _ => i.wrapping_sub(1),
         };
         if let Some(prev) = self.word(before)
@@ -918,6 +951,26 @@ impl<'a> Attributor<'a> {
                         n += 1;
                         continue;
                     }
+                    // "the work and pensions minister": "and" joining two modifiers of one
+                    // head, the phrase opening with its determiner a word or two before.
+                    if lower_is(pw, "and")
+                        && let Some(d) = (prev.saturating_sub(3).max(floor)..prev)
+                            .rev()
+                            .find(|&d| self.word(d).is_none_or(|x| self.lex.is_determiner(x)))
+                        && self.word(d).is_some()
+                        && (d + 1..prev).all(|x| {
+                            self.word(x).is_some_and(|x| {
+                                !is_capitalised(x)
+                                    && !self.lex.is_preposition(x)
+                                    && !self.lex.is_conjunction(x)
+                                    && self.lex.pronoun(x).is_none()
+                            })
+                        })
+                        && d + 1 < prev
+                    {
+                        first = d;
+                        break;
+                    }
                     if self.lex.is_preposition(pw)
                         || self.lex.is_conjunction(pw)
                         || self.lex.pronoun(pw).is_some()
@@ -1114,6 +1167,54 @@ impl<'a> Attributor<'a> {
         Some(np)
     }
 
+    /// Two descriptions joined by "and" before a person's name: "former Olympian and BBC
+    /// pundit Steve Cram", "writer and broadcaster Ann Lee". The word before the name is a
+    /// lower-case noun, so "the minister and Tom Hart" (two people) is not one.
+    fn joined_description_before_person(&self, k: usize, sent_end: usize) -> Option<Np> {
+        let limit = sent_end.min(k + 10);
+        let mut and = None;
+        let mut j = k;
+        while j < limit {
+            if let Some(m) = self.mention_np_at(j, sent_end)
+                && matches!(m.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+            {
+                let noun_before = and.is_some_and(|a| j > a + 1)
+                    && self
+                        .word(j - 1)
+                        .is_some_and(|w| !is_capitalised(w) && !lower_is(w, "and"));
+                return noun_before.then(|| Np {
+                    span: self.items[k].span.cover(m.span),
+                    first: k,
+                    ..m
+                });
+            }
+            match self.items[j].it {
+                It::Num | It::Punct('-') => {}
+                It::Word => {
+                    let w = self.items[j].span.text(self.text);
+                    // Two capitalised words in a row are a name of their own ("pianist Bebo
+                    // Valdes and singer Diego El Cigala" are two people).
+                    let second_capital =
+                        j > k && is_capitalised(w) && self.word(j - 1).is_some_and(is_capitalised);
+                    if lower_is(w, "and") && and.is_none() && j > k {
+                        and = Some(j);
+                    } else if second_capital
+                        || (j > k && self.lex.is_determiner(w))
+                        || self.lex.is_preposition(w)
+                        || self.lex.is_conjunction(w)
+                        || self.cue_at(j).is_some()
+                        || self.lex.pronoun(w).is_some()
+                    {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+            j += 1;
+        }
+        None
+    }
+
     fn np_base_after(&self, k: usize, sent_end: usize) -> Option<Np> {
         let it = *self.items.get(k)?;
         if k >= sent_end {
@@ -1135,6 +1236,9 @@ impl<'a> Attributor<'a> {
                 first: k,
                 end: k + 1,
             });
+        }
+        if let Some(np) = self.joined_description_before_person(k, sent_end) {
+            return Some(np);
         }
         // Modifiers before a name: "20-year-old politics student Nick Vaughan", "Labour MP
         // Paul Flynn", "NASA administrator Jim Bridenstine". An organisation or place named on
@@ -1965,6 +2069,13 @@ impl<'a> Attributor<'a> {
     /// The subject of the sentence: its first speaker phrase outside an opening adverbial.
     fn subject_of(&self, s_start: usize, before: usize) -> Option<Np> {
         let mut k = s_start;
+        // "But the government is continuing to insist ..." (not "After the hearing, ...").
+        if self
+            .word(k)
+            .is_some_and(|w| self.lex.is_conjunction(w) && !self.lex.opens_clause(w))
+        {
+            k += 1;
+        }
         // Skip an opening phrase up to its comma ("In a speech on Tuesday, ...").
         if let Some(w) = self.word(k)
             && (self.lex.is_preposition(w)
@@ -2536,6 +2647,17 @@ impl<'a> Attributor<'a> {
                     }
                     _ => None,
                 };
+                if e.is_none()
+                    && let Some(p) = self.named_after_lede(np, &fit)
+                {
+                    return (
+                        Who {
+                            entity: Some(p),
+                            ..Who::default()
+                        },
+                        "role",
+                    );
+                }
                 (
                     Who {
                         entity: e,
@@ -3353,16 +3475,7 @@ impl<'a> Attributor<'a> {
                 phrase
                     || (words.len() <= 10 && content.chars().next().is_some_and(char::is_uppercase))
             });
-        // A word or two naming a remark: his "Nazi" comment, the "dodgy dossier" claim.
-        let names_remark = words.len() <= 3
-            && first > s_start
-            && self
-                .word(first - 1)
-                .is_some_and(|w| self.lex.is_determiner(w) || is_possessive(w))
-            && self
-                .word(last + 1)
-                .is_some_and(|w| self.lex.is_speech_noun(w));
-        if titled || names_remark {
+        if titled {
             return QuoteKind::Other;
         }
         let title_case = words.len() <= 8
@@ -4055,14 +4168,25 @@ mod tests {
     }
 
     #[test]
-    fn a_quoted_word_naming_a_remark_is_other() {
+    fn descriptions_joined_by_and() {
+        // Before a name, one person.
         check(
-            "T\n\nCritics condemned his \"Nazi\" remark at the dinner. Ms Tan called the \"dodgy dossier\" claims \"a lie\".\n",
+            "T\n\n\"It is easier,\" points out former athlete and BBC pundit Ken Dow.\n",
+            &[("It is easier", "Ken Dow", "cue_after")],
+        );
+        // A description in the first sentence, named in the next: "the trade and industry
+        // secretary" is whoever speaks next, when the article gives them no other post.
+        check(
+            "T\n\nShops must be \"set free\", the trade and industry secretary has said.\n\nThe rules were out of date, Ruth Marsh said. Ms Marsh told traders it was \"time\".\n",
             &[
-                ("Nazi", "NONE", "other"),
-                ("dodgy dossier", "NONE", "other"),
-                ("a lie", "Tan", "cue_before"),
+                ("set free", "Ruth Marsh", "cue_in_sentence+role"),
+                ("time", "Ruth Marsh", "cue_before"),
             ],
+        );
+        // A sentence opening with "But" has its subject after it.
+        check(
+            "T\n\nBut the union is continuing to insist on a \"fair deal\" for staff.\n",
+            &[("fair deal", "UNNAMED:the union", "cue_before+unnamed")],
         );
     }
 
