@@ -2248,8 +2248,11 @@ impl<'a> Attributor<'a> {
                 let (ps, pe) = self.sentences[sent - 1];
                 let same_para = self.items[ps].para == para;
                 let before_para = first == p0 && self.paragraph_gap(self.items[ps].para, para) <= 1;
-                // A speech cue there comes first: its subject is who goes on speaking.
+                // A speech cue there comes first: its subject is who goes on speaking; not in
+                // a question, which is the interviewer's ("..., as Kilroy-Silk once declared?
+                // "No. ..."" is the answer of the one interviewed).
                 if (same_para || before_para)
+                    && !self.is_punct(pe - 1, '?')
                     && let Some(f) = self.cue_subject_in(ps, pe)
                 {
                     return Some(f);
@@ -2307,8 +2310,25 @@ impl<'a> Attributor<'a> {
         }
         // A quote that opens a sentence with no frame at all, after a sentence about someone:
         // "Aderholt returned to the issue later. "What vehicles exist today?"".
+        // Or the article's first quote, opening its paragraph after one that ends on a
+        // sentence about someone ("On this subject, Morris appears almost evangelical."): a
+        // profile. Once someone has been quoted, an answer with no frame is theirs (below).
         let sent = self.items[first].sent;
-        if sentence_initial && sent > 0 && self.items[self.sentences[sent - 1].0].para == para {
+        let after_narration = |ps: usize, pe: usize| {
+            let prev_para = self.items[ps].para;
+            first == self.para_items(para).0
+                && self.last_quote_before(first, usize::MAX, done).is_none()
+                && self.paragraph_gap(prev_para, para) <= 1
+                && !(self.para_items(prev_para).0..pe)
+                    .any(|k| matches!(self.items[k].it, It::Quote(..)))
+        };
+        if sentence_initial
+            && sent > 0
+            && (self.items[self.sentences[sent - 1].0].para == para || {
+                let (ps, pe) = self.sentences[sent - 1];
+                after_narration(ps, pe)
+            })
+        {
             let (ps, pe) = self.sentences[sent - 1];
             let subject = self.salient(self.items[ps].span.start, self.items[pe - 1].span.end).into_iter().find(|s| {
                 self.in_subject_position(s.pos)
@@ -3998,6 +4018,15 @@ mod tests {
         check(
             "T\n\nAnna Berg returned to the issue later in the hearing. \"What vehicles exist today?\"\n",
             &[("What vehicles", "Anna Berg", "previous_subject")],
+        );
+        // A profile: the paragraph before ends on a sentence about the person; a question
+        // naming someone else is the interviewer's, not a cue for the answer.
+        check(
+            "T\n\nPollster Ray Dunn has worked for every party. On this point, Dunn sounds weary.\n\n\"Voters are tired of us all.\" So is it about the money, as rival Lee Cho once claimed? \"No. It never was.\"\n",
+            &[
+                ("Voters are tired", "Ray Dunn", "previous_subject"),
+                ("No. It never", "Ray Dunn", "continuation"),
+            ],
         );
         // A description renamed by an appositive.
         check(
