@@ -1657,6 +1657,11 @@ impl<'a> Attributor<'a> {
                 confidence: 0.85,
             });
         }
+        // "a call for him to "pause for thought" from Charles Kennedy": the noun's speaker,
+        // named after the quote, not the subject of a cue before ("Clarke has vowed to ...").
+        if let Some(f) = self.speech_noun_then_from(first, last, s_start, s_end) {
+            return Some(f);
+        }
         // 3. A cue before the quote in its sentence.
         if let Some(f) = self.cue_before(first, s_start) {
             return Some(f);
@@ -2094,6 +2099,34 @@ impl<'a> Attributor<'a> {
                 .lex
                 .is_org_noun(np.span.text(self.text).rsplit(' ').next().unwrap_or(""));
         (np.end <= before && !weak_name || matches!(np.kind, NpKind::Entity(_))).then_some(np)
+    }
+
+    /// A speech noun a few words before the quote, and "from X" right after it.
+    fn speech_noun_then_from(
+        &self,
+        first: usize,
+        last: usize,
+        s_start: usize,
+        s_end: usize,
+    ) -> Option<Found> {
+        if !self
+            .word(last + 1)
+            .is_some_and(|w| with_lowercase(w, |l| l == "from"))
+        {
+            return None;
+        }
+        let noun = (first.saturating_sub(8).max(s_start)..first)
+            .rev()
+            .take_while(|&k| self.cue_at(k).is_none() && !matches!(self.items[k].it, It::Quote(..)))
+            .find(|&k| self.word(k).is_some_and(|w| self.lex.is_speech_noun(w)))?;
+        let np = self.np_after(last + 2, s_end)?;
+        let speaker = matches!(np.kind, NpKind::Entity(e) if matches!(self.etype(e), EntityType::Person | EntityType::Organisation));
+        speaker.then(|| Found {
+            np,
+            cue: Some(self.items[noun].span),
+            method: "possessive",
+            confidence: 0.75,
+        })
     }
 
     fn possessive_frame(&self, first: usize, s_start: usize) -> Option<Found> {
@@ -3793,6 +3826,11 @@ mod tests {
         check(
             "T\n\nAfter Ms Lane's Nov. 3 announcement that the talks had produced a \"real breakthrough\" deal, prices rose.\n",
             &[("real breakthrough", "Lane", "possessive")],
+        );
+        // The noun's speaker named after the quote, not the subject of the cue before it.
+        check(
+            "T\n\nMayor Ann Cole has vowed to press on despite a plea to \"stop and think\" from Tom Hart.\n",
+            &[("stop and think", "Tom Hart", "possessive")],
         );
         // "The committee" and "it" after it: the committee named in the paragraph before.
         check(
