@@ -1028,8 +1028,15 @@ impl<'a> Attributor<'a> {
                     match self.items[c].it {
                         It::Punct(',') => {
                             // "His counterpart on the committee, Alan Beith, said": the name
-                            // between the commas is the speaker.
-                            if let Some(&mi) = self.mention_end.get(&self.items[j - 1].span.end) {
+                            // between the commas is the speaker (with any post-nominal
+                            // letters: "Scottish Finance Minister, Tom McCabe MSP, said").
+                            let mut last = j - 1;
+                            if last > c + 1
+                                && self.word(last).is_some_and(|w| self.lex.is_post_nominal(w))
+                            {
+                                last -= 1;
+                            }
+                            if let Some(&mi) = self.mention_end.get(&self.items[last].span.end) {
                                 let m = self.tagged.mentions[mi];
                                 if m.span.start == self.items[c + 1].span.start
                                     && self.etype(m.entity) == EntityType::Person
@@ -1285,6 +1292,16 @@ impl<'a> Attributor<'a> {
             // "the Home Office spokesman": an organisation before a source or role word is
             // that person's affiliation; the phrase is headed by the noun.
             let tail_head = (o.end..j).rev().find_map(|x| self.word(x));
+            // "the World Bank report said": a document speaks for the body that issued it.
+            if tail_head.is_some_and(|h| self.lex.is_document_noun(h))
+                && matches!(o.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Organisation)
+            {
+                return Some(Np {
+                    span: it.span.cover(self.items[j - 1].span),
+                    end: j,
+                    ..o
+                });
+            }
             // "Richmond police", "Kent fire service": a place's or body's force is a name.
             if tail_head.is_some_and(|h| self.lex.is_org_noun(h))
                 && !tail_head.is_some_and(|h| self.lex.is_source_noun(h))
@@ -4124,6 +4141,17 @@ mod tests {
         check(
             "T\n\n\"We began in a garage,\" said Nina Holt. \"It was cold,\" said Ben Ruiz.\n\nWhy Leeds? Her partner Tom Vale wanted to move.\n\n\"Leeds gave us space.\" The move cost £2m.\n",
             &[("Leeds gave", "", "none")],
+        );
+    }
+
+    #[test]
+    fn a_document_named_with_its_issuer_and_post_nominals() {
+        check(
+            "T\n\n\"Costs are falling,\" the Bank of England report said. Welsh Health Minister, Ann Lowe AM, said: \"Good.\"\n",
+            &[
+                ("Costs are falling", "Bank of England", "cue_after"),
+                ("Good.", "Ann Lowe", "cue_before"),
+            ],
         );
     }
 
