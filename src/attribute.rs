@@ -2169,8 +2169,12 @@ impl<'a> Attributor<'a> {
                 });
             }
             // Near the quote, or a "that" clause after the noun ("Mr Trump's announcement that
-            // they had reached a "historic" deal").
-            if first - k > 8 && self.word(k + 1) != Some("that") {
+            // they had reached a "historic" deal", "his claim in the same interview that the
+            // pair were "not close"").
+            let that_clause = (k + 1..(k + 7).min(first))
+                .map_while(|x| self.word(x))
+                .any(|w| w == "that");
+            if first - k > 8 && !that_clause {
                 continue;
             }
             // A date between the owner and the noun: "Mr Trump's Oct. 11 announcement".
@@ -3843,6 +3847,11 @@ mod tests {
         check(
             "T\n\nAfter Ms Lane's Nov. 3 announcement that the talks had produced a \"real breakthrough\" deal, prices rose.\n",
             &[("real breakthrough", "Lane", "possessive")],
+        );
+        // A "that" clause a few words after the noun.
+        check(
+            "T\n\nTom Hart spoke last week. The record contradicts his claim in that speech that the firm was \"never late\".\n",
+            &[("never late", "Tom Hart", "possessive+pronoun")],
         );
         // The noun's speaker named after the quote, not the subject of the cue before it.
         check(
