@@ -3188,6 +3188,20 @@ impl<'a> Attributor<'a> {
                         ..Who::default()
                     });
                 }
+                // "The company denied the allegations in a statement".
+                Some(
+                    by @ Np {
+                        kind: NpKind::OrgRef,
+                        ..
+                    },
+                ) => {
+                    if let Some(e) = self.org_ref_entity(by) {
+                        return Some(Who {
+                            entity: Some(e),
+                            ..Who::default()
+                        });
+                    }
+                }
                 _ => {}
             }
         }
@@ -4150,6 +4164,14 @@ mod tests {
         check(
             "T\n\n\"We began in a garage,\" said Nina Holt. \"It was cold,\" said Ben Ruiz.\n\nWhy Leeds? Her partner Tom Vale wanted to move.\n\n\"Leeds gave us space.\" The move cost £2m.\n",
             &[("Leeds gave", "", "none")],
+        );
+    }
+
+    #[test]
+    fn a_statement_issued_by_an_organisation_described() {
+        check(
+            "T\n\nFans accused Harbour Foods Ltd of lying.\n\nThe company denied it in a statement on its website.\n\n\"We were shocked,\" the statement said.\n",
+            &[("We were shocked", "Harbour Foods Ltd", "cue_after+document")],
         );
     }
 
