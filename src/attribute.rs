@@ -3452,10 +3452,26 @@ impl<'a> Attributor<'a> {
         }
         // 2. Gazetteer roles of people the article names, held on its date. Undated, two
         // people may both have held the office ("Tory MP Boris Johnson" ... "the prime
-        // minister said", of Tony Blair): one the article gives another post to comes last.
+        // minister said", of Tony Blair): one the article gives another post to comes last,
+        // then the one mentioned last before the description ("Mr Howard insisted ... The
+        // Tory leader said", not John Major named earlier).
         let date = self.date;
-        let title = words.join(" ");
-        let mut fallback = None;
+        let title = self.lex.canonical_role(&words);
+        // Ranked: no other post first, then the latest mention before the description.
+        let rank = |ei: usize| {
+            let free = !self.tagged.entities[ei]
+                .roles
+                .iter()
+                .any(|(at, _)| at.start < np.span.start);
+            let last = recent
+                .iter()
+                .filter(|s| s.who == Referent::Entity(ei))
+                .map(|s| s.pos + 1)
+                .max()
+                .unwrap_or(0);
+            (free, last)
+        };
+        let mut best: Option<((bool, usize), usize)> = None;
         for &ei in &self.gaz_role_people {
             let e = &self.tagged.entities[ei];
             let Some(g) = e.gazetteer else {
@@ -3470,13 +3486,43 @@ impl<'a> Attributor<'a> {
             {
                 continue;
             }
-            if !e.roles.iter().any(|(at, _)| at.start < np.span.start) {
-                return Some(ei);
+            let r = rank(ei);
+            if best.is_none_or(|(b, _)| r > b) {
+                best = Some((r, ei));
             }
-            fallback = fallback.or(Some(ei));
         }
-        if fallback.is_some() {
-            return fallback;
+        // "Mr Howard insisted ... The Tory leader said": a person the article names only by a
+        // surname the gazetteer gives a holder of the post ("Michael Howard") is a candidate too.
+        for &g in self.gaz.holders_of(&title) {
+            let holder = self.gaz.entity(g);
+            if !holder
+                .roles
+                .iter()
+                .any(|r| r.title == title && r.held_on(date))
+            {
+                continue;
+            }
+            let Some(surname) = holder.name.rsplit(' ').next() else {
+                continue;
+            };
+            for (ei, e) in self.tagged.entities.iter().enumerate() {
+                if e.etype != EntityType::Person
+                    || e.gazetteer.is_some()
+                    || !e
+                        .surname
+                        .as_deref()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(surname))
+                {
+                    continue;
+                }
+                let r = rank(ei);
+                if r.1 > 0 && best.is_none_or(|(b, _)| r > b) {
+                    best = Some((r, ei));
+                }
+            }
+        }
+        if let Some((_, ei)) = best {
+            return Some(ei);
         }
         // 3. With a date, the one holder of that office in the gazetteer.
         let office = self
@@ -3484,7 +3530,7 @@ impl<'a> Attributor<'a> {
             .role(&words.iter().map(String::as_str).collect::<Vec<_>>())
             == Some(RoleKind::Office);
         if let (Some(d), true) = (date, office) {
-            let title = words.join(" ");
+            let title = self.lex.canonical_role(&words);
             let holders: Vec<u32> = self
                 .gaz
                 .holders_of(&title)
@@ -3954,6 +4000,18 @@ mod tests {
         check(
             "T\n\nMr Price said: \"Yes. \"And more.\"\n",
             &[("Yes.", "Price", "cue_before")],
+        );
+        // A party written as the newspapers write it: "the Lib Dem leader" is the gazetteer's
+        // "Liberal Democrat leader".
+        check(
+            "T\n\nCharles Clarke met Charles Kennedy. Later the Lib Dem leader said: \"We disagree.\"\n",
+            &[("We disagree", "Charles Kennedy", "cue_before+role")],
+        );
+        // Only a surname in the article, which the gazetteer gives a holder of the post: that
+        // person, mentioned last, not an earlier holder named in full.
+        check(
+            "T\n\nJohn Major backed the rules. Later Mr Howard insisted he had played fair. The Tory leader said: \"We are honest.\"\n",
+            &[("We are honest", "Howard", "cue_before+role")],
         );
         // Undated, both once held the office: the one the article calls an MP is not "the
         // prime minister".

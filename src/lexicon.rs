@@ -190,6 +190,9 @@ pub struct Lexicon {
     family_name_first: WordSet,
     addressee_cues: WordSet,
     aspect_cues: WordSet,
+    /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
+    /// democrat").
+    role_synonyms: Vec<(Vec<String>, String)>,
     role_qualifiers: WordSet,
     company_suffixes: WordSet,
     legislatures: WordSet,
@@ -288,6 +291,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/aspect_cues.txt",
         include_str!("../data/lexicon/aspect_cues.txt"),
+    ),
+    (
+        "lexicon/role_synonyms.tsv",
+        include_str!("../data/lexicon/role_synonyms.tsv"),
     ),
     (
         "lexicon/legislatures.txt",
@@ -585,6 +592,15 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/role_synonyms.tsv" => {
+                    let [from, to] = cols[..] else {
+                        return Err(bad(name, line, "expected words, canonical words"));
+                    };
+                    self.role_synonyms
+                        .push((words_lower(from), words_lower(to).join(" ")));
+                    self.role_synonyms
+                        .sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+                }
                 "lexicon/aspect_cues.txt" => {
                     self.aspect_cues.insert(first.to_lowercase());
                 }
@@ -830,6 +846,29 @@ impl Lexicon {
     /// A cue whose object is the person addressed ("told Mr Smith"), by its lemma.
     pub fn takes_addressee(&self, lemma: &str) -> bool {
         self.addressee_cues.contains(lemma)
+    }
+
+    /// A post's title (lower-case words) in the gazetteers' words: "lib dem leader" is
+    /// "liberal democrat leader".
+    pub fn canonical_role(&self, words: &[String]) -> String {
+        let mut out: Vec<&str> = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let hit = self.role_synonyms.iter().find(|(from, _)| {
+                words.len() - i >= from.len() && words[i..i + from.len()] == from[..]
+            });
+            match hit {
+                Some((from, to)) => {
+                    out.push(to);
+                    i += from.len();
+                }
+                None => {
+                    out.push(&words[i]);
+                    i += 1;
+                }
+            }
+        }
+        out.join(" ")
     }
 
     /// A cue that means carrying on, not speaking, when "to" follows ("continued to make").
