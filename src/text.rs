@@ -171,6 +171,18 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// For each byte, whether it is an ASCII letter or digit or `extra`: a table look-up costs less
+/// than the range tests of `u8::is_ascii_alphanumeric` in a loop over every byte of a text.
+pub const fn ascii_alphanumeric_and(extra: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == extra;
+        b += 1;
+    }
+    t
+}
+
 /// "U.S", "U.K", "e.g": single letters joined by dots.
 fn is_dotted_acronym(s: &str) -> bool {
     crate::work::step(s.len());
