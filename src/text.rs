@@ -268,6 +268,20 @@ pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+/// `f` of the ASCII bytes `b` in lower case: on the stack when they are short.
+pub fn with_ascii_lowercase<R>(b: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    const STACK: usize = 32;
+    debug_assert!(b.is_ascii());
+    if b.len() > STACK {
+        return f(&b.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; STACK];
+    let buf = &mut buf[..b.len()];
+    buf.copy_from_slice(b);
+    buf.make_ascii_lowercase();
+    f(buf)
+}
+
 /// Whether `word` in lower case (as `str::to_lowercase` gives it) is `lower` ("The" is "the").
 pub fn lower_is(word: &str, lower: &str) -> bool {
     with_lowercase(word, |w| w == lower)
