@@ -764,7 +764,7 @@ impl Gazetteer {
 
 /// [`joins`] for each ASCII byte (false for the others, which start or continue a character
 /// that is decoded).
-const ASCII_JOINS: [bool; 256] = crate::text::ascii_alphanumeric_and(b'_');
+const ASCII_JOINS: [bool; 256] = crate::text::ascii_alphanumeric_and(b"_");
 
 /// A character that makes one word with the letters next to it.
 fn joins(c: char) -> bool {

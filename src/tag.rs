@@ -795,7 +795,7 @@ fn link_surnames(
 /// runs of letters, digits and '-').
 fn is_sports_report(text: &str, seg: &Segmented, lex: &Lexicon) -> bool {
     const ENOUGH: usize = 4;
-    const ASCII_WORD: [bool; 256] = crate::text::ascii_alphanumeric_and(b'-');
+    const ASCII_WORD: [bool; 256] = crate::text::ascii_alphanumeric_and(b"-");
     let mut n = 0;
     let mut sport = |w: &str| {
         n += usize::from(w.len() < 16 && lex.is_sport_word(w));

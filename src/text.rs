@@ -56,12 +56,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut i = 0;
     while i < len {
         crate::work::step(1);
+        if ASCII_WHITESPACE[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let (c, clen) = char_at(s, i);
         if c.is_whitespace() {
             i += clen;
             continue;
         }
-        if c.is_alphanumeric() {
+        if ASCII_ALPHANUMERIC[bytes[i] as usize] || c.is_alphanumeric() {
             let numeric = c.is_numeric();
             let mut end = i + clen;
             // Whether the token so far is a dotted acronym ("U.S"), kept up to date one part at
@@ -73,7 +77,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             // Extend over letters, digits and inner joiners followed by an alphanumeric.
             while end < len {
                 crate::work::step(1);
-                if bytes[end].is_ascii_alphanumeric() {
+                if ASCII_ALPHANUMERIC[bytes[end] as usize] {
                     end += 1;
                     continue;
                 }
@@ -171,17 +175,38 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// For each byte, whether it is an ASCII letter or digit or `extra`: a table look-up costs less
-/// than the range tests of `u8::is_ascii_alphanumeric` in a loop over every byte of a text.
-pub const fn ascii_alphanumeric_and(extra: u8) -> [bool; 256] {
+/// For each byte, whether it is an ASCII letter or digit or one of `extra`: a table look-up
+/// costs less than the range tests of `u8::is_ascii_alphanumeric` in a loop over every byte of
+/// a text.
+pub const fn ascii_alphanumeric_and(extra: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == extra;
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
+    }
+    let mut k = 0;
+    while k < extra.len() {
+        t[extra[k] as usize] = true;
+        k += 1;
     }
     t
 }
+
+/// ASCII letters and digits: `char::is_alphanumeric` for the ASCII bytes.
+const ASCII_ALPHANUMERIC: [bool; 256] = ascii_alphanumeric_and(&[]);
+
+/// ASCII whitespace as `char::is_whitespace` has it ('\t' to '\r' and ' ').
+const ASCII_WHITESPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    t
+};
 
 /// "U.S", "U.K", "e.g": single letters joined by dots.
 fn is_dotted_acronym(s: &str) -> bool {
@@ -308,24 +333,13 @@ pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
 /// The number of whitespace-separated words of `s` (`split_whitespace().count()`), counting no
 /// further than `limit`: the least of the two. Reads bytes, decoding only non-ASCII characters.
 pub fn count_words_upto(s: &str, limit: usize) -> usize {
-    // ASCII whitespace as `char::is_whitespace` has it.
-    const SPACE: [bool; 128] = {
-        let mut t = [false; 128];
-        t[b' ' as usize] = true;
-        let mut c = b'\t';
-        while c <= b'\r' {
-            t[c as usize] = true;
-            c += 1;
-        }
-        t
-    };
     let b = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && n < limit {
         let x = b[i];
         if x < 0x80 {
             // Without a branch on the byte: a word starts where a non-space follows a space.
-            let space = SPACE[x as usize];
+            let space = ASCII_WHITESPACE[x as usize];
             n += usize::from(!space && !in_word);
             in_word = !space;
             i += 1;
