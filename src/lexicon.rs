@@ -95,6 +95,56 @@ impl FromIterator<String> for WordSet {
     }
 }
 
+/// A phrase of ASCII words in lower case, joined by spaces, on the stack: the key of
+/// [`Lexicon::role`], and (when the words hold no space) of each run of its last words as a
+/// part of it.
+struct RoleKey {
+    buf: [u8; RoleKey::STACK],
+    len: usize,
+    /// Where each word starts.
+    starts: [usize; RoleKey::WORDS],
+    words: usize,
+}
+
+impl RoleKey {
+    const STACK: usize = 64;
+    const WORDS: usize = 8;
+
+    /// None when the words do not fit or are not ASCII.
+    fn new(words: &[&str]) -> Option<RoleKey> {
+        let len = words
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .checked_sub(1)?;
+        if len > Self::STACK || words.len() > Self::WORDS || !words.iter().all(|w| w.is_ascii()) {
+            return None;
+        }
+        let mut key = RoleKey {
+            buf: [0; Self::STACK],
+            len: 0,
+            starts: [0; Self::WORDS],
+            words: words.len(),
+        };
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.buf[key.len] = b' ';
+                key.len += 1;
+            }
+            key.starts[i] = key.len;
+            key.buf[key.len..key.len + w.len()].copy_from_slice(w.as_bytes());
+            key.len += w.len();
+        }
+        key.buf[..key.len].make_ascii_lowercase();
+        Some(key)
+    }
+
+    /// The key of the last `n` words.
+    fn suffix(&self, n: usize) -> &[u8] {
+        &self.buf[self.starts[self.words - n]..self.len]
+    }
+}
+
 /// Gender as far as a name, honorific or pronoun tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Gender {
@@ -715,9 +765,7 @@ impl Lexicon {
         if words.is_empty() || words.len() > self.role_max_words {
             return None;
         }
-        // The key ends with the last word in lower case (unless that word holds a space).
-        let last = words[words.len() - 1];
-        if !self.role_last_words.contains_lower(last) && !has_whitespace(last) {
+        if !self.last_may_end_role(words[words.len() - 1]) {
             return None;
         }
         if let [w] = words {
@@ -725,23 +773,10 @@ impl Lexicon {
         }
         // The words in lower case, joined by spaces: on the stack when they are ASCII and
         // short, as nearly every phrase is.
-        const STACK: usize = 64;
-        let len = words.iter().map(|w| w.len() + 1).sum::<usize>() - 1;
-        if len <= STACK && words.iter().all(|w| w.is_ascii()) {
-            let mut buf = [0u8; STACK];
-            let mut n = 0;
-            for (i, w) in words.iter().enumerate() {
-                if i > 0 {
-                    buf[n] = b' ';
-                    n += 1;
-                }
-                buf[n..n + w.len()].copy_from_slice(w.as_bytes());
-                n += w.len();
-            }
-            buf[..n].make_ascii_lowercase();
-            return self.roles.get(&buf[..n]).copied();
+        if let Some(key) = RoleKey::new(words) {
+            return self.roles.get(key.suffix(words.len())).copied();
         }
-        let mut key = String::with_capacity(len);
+        let mut key = String::new();
         for (i, w) in words.iter().enumerate() {
             if i > 0 {
                 key.push(' ');
@@ -749,6 +784,31 @@ impl Lexicon {
             with_lowercase(w, |w| key.push_str(w));
         }
         self.roles.get(key.as_bytes()).copied()
+    }
+
+    /// The longest role that ends `words` (`role` of their last `n`, for the largest `n` that
+    /// is one): `n` and the role. The last word is tested once, and the key of every suffix is
+    /// a part of one key built once.
+    pub fn role_suffix(&self, words: &[&str]) -> Option<(usize, RoleKind)> {
+        let max = self.role_max_words.min(words.len());
+        let tail = &words[words.len() - max..];
+        if !self.last_may_end_role(tail.last()?) {
+            return None;
+        }
+        match RoleKey::new(tail).filter(|_| !tail.iter().any(|w| has_whitespace(w))) {
+            Some(key) => (1..=max)
+                .rev()
+                .find_map(|n| self.roles.get(key.suffix(n)).map(|&k| (n, k))),
+            None => (1..=max)
+                .rev()
+                .find_map(|n| self.role(&tail[max - n..]).map(|k| (n, k))),
+        }
+    }
+
+    /// The test [`Lexicon::role`] makes of a phrase's last word: the key ends with it in lower
+    /// case (unless that word holds a space).
+    fn last_may_end_role(&self, last: &str) -> bool {
+        self.role_last_words.contains_lower(last) || has_whitespace(last)
     }
 
     /// Whether a word (holding no space) can be the last of a role: when it cannot, no
