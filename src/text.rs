@@ -309,12 +309,32 @@ pub fn with_ascii_lowercase<R>(b: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// Whether `word` in lower case (as `str::to_lowercase` gives it) is `lower` ("The" is "the").
 pub fn lower_is(word: &str, lower: &str) -> bool {
+    let w = word.as_bytes();
+    if w.is_ascii() {
+        // ASCII lower-cases byte for byte.
+        return w.len() == lower.len() && ascii_lower_equals(w, lower.as_bytes());
+    }
     with_lowercase(word, |w| w == lower)
+}
+
+/// Whether the ASCII bytes `ascii`, lower-cased, are `lower` (of the same length).
+fn ascii_lower_equals(ascii: &[u8], lower: &[u8]) -> bool {
+    ascii
+        .iter()
+        .zip(lower)
+        .all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
 /// Whether `s` in lower case (as `str::to_lowercase` gives it) starts with `prefix`, looking
 /// no further into `s` than the prefix needs.
 pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
+    let (b, p) = (s.as_bytes(), prefix.as_bytes());
+    let n = b.len().min(p.len());
+    if p.is_ascii() && b[..n].is_ascii() {
+        // The prefix's length of ASCII lower-cases byte for byte (and a shorter ASCII `s` to
+        // something shorter than the prefix).
+        return b.len() >= p.len() && ascii_lower_equals(&b[..n], p);
+    }
     if prefix.contains(['σ', 'ς']) {
         return s.to_lowercase().starts_with(prefix);
     }
@@ -333,9 +353,35 @@ pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
 /// The number of whitespace-separated words of `s` (`split_whitespace().count()`), counting no
 /// further than `limit`: the least of the two. Reads bytes, decoding only non-ASCII characters.
 pub fn count_words_upto(s: &str, limit: usize) -> usize {
+    // Eight ASCII bytes at a time, each byte's class in its high bit.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn every_byte(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
     let b = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && n < limit {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                // ' ': the byte XOR ' ' is zero (no high bit after adding 0x7f to its low
+                // bits); '\t' to '\r': at least 9 and less than 14. No byte carries into the
+                // next, all being below 0x80.
+                let t = x ^ every_byte(b' ');
+                let blank = !(((t & !HIGH) + !HIGH) | t) & HIGH;
+                let from_tab = (x + every_byte(0x80 - b'\t')) & HIGH;
+                let past_cr = (x + every_byte(0x80 - b'\r' - 1)) & HIGH;
+                let space = blank | (from_tab & !past_cr);
+                let word = !space & HIGH;
+                // A word starts at a non-space after a space (for the first byte: when no word
+                // runs into it).
+                let space_before = space << 8 | if in_word { 0 } else { 0x80 };
+                n += (word & space_before).count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
         if x < 0x80 {
             // Without a branch on the byte: a word starts where a non-space follows a space.
@@ -357,7 +403,8 @@ pub fn count_words_upto(s: &str, limit: usize) -> usize {
             n += 1;
         }
     }
-    n
+    // A chunk of eight may have counted past the limit.
+    n.min(limit)
 }
 
 /// `split_whitespace().count()`, faster.
@@ -637,6 +684,40 @@ mod tests {
                 assert_eq!(count_words_upto(s, n), count.min(n), "{s:?} {n}");
             }
         }
+    }
+
+    #[test]
+    fn word_counts_and_lower_case_prefixes_as_the_library_has_them() {
+        for_reference_spans(
+            &[
+                "a b\tc\u{b}d  e\u{a0}f\u{3000}g",
+                "Photo: ŞAHIN \u{212a}elvin ΟΔΟΣ",
+            ],
+            true,
+            |text, span, label| {
+                let s = span.text(text);
+                let count = s.split_whitespace().count();
+                for n in [0, 1, 2, 7, 8, 9, 30, 42, usize::MAX] {
+                    assert_eq!(count_words_upto(s, n), count.min(n), "{label} {n}");
+                }
+                let lower = s.to_lowercase();
+                for prefix in [
+                    "",
+                    "photo",
+                    "p",
+                    "read more",
+                    "kel",
+                    lower.get(..6).unwrap_or(""),
+                ] {
+                    assert_eq!(
+                        lowercase_starts_with(s, prefix),
+                        lower.starts_with(prefix),
+                        "{label} {prefix:?}"
+                    );
+                }
+                assert!(lower_is(s, &lower), "{label}");
+            },
+        );
     }
 
     #[test]
