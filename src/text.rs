@@ -112,12 +112,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                         end = after;
                         continue;
                     }
-                    // Keep the final dot of an acronym like "U.S."
-                    if d == '.'
-                        && !numeric
-                        && is_dotted_acronym(&s[i..end])
-                        && s[i..end].contains('.')
-                    {
+                    // Keep the final dot of an acronym like "U.S." (a word token holds a dot
+                    // when it took one in, moving `part_start`).
+                    if d == '.' && !numeric && part_start > i && is_dotted_acronym(&s[i..end]) {
                         end += 1;
                     }
                 }
