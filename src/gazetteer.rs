@@ -358,36 +358,45 @@ fn bad(file: &str, line: usize, reason: impl Into<String>) -> DataError {
 /// folding as scripts/build_gazetteers.py), lower case, runs of other characters one '-'.
 pub fn make_id(etype: EntityType, name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut folded = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            'ß' => folded.push_str("ss"),
-            'ø' | 'Ø' => folded.push('o'),
-            'ł' | 'Ł' => folded.push('l'),
-            'đ' | 'Đ' => folded.push('d'),
-            'æ' | 'Æ' => folded.push_str("ae"),
-            'œ' | 'Œ' => folded.push_str("oe"),
-            'ı' => folded.push('i'),
-            'þ' | 'Þ' => folded.push_str("th"),
-            c => folded.push(c),
-        }
-    }
-    let mut slug = String::with_capacity(name.len());
-    for c in folded
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-    {
+    let mut id = String::with_capacity(name.len() + 16);
+    id.push_str(etype.name());
+    id.push(':');
+    let slug_start = id.len();
+    let push = |c: char| {
         if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+            id.push(c);
+        } else if id.len() > slug_start && !id.ends_with('-') {
+            id.push('-');
         }
+    };
+    if name.is_ascii() {
+        // Nothing to fold or decompose: lower case only.
+        name.chars().map(|c| c.to_ascii_lowercase()).for_each(push);
+    } else {
+        let mut folded = String::with_capacity(name.len());
+        for c in name.chars() {
+            match c {
+                'ß' => folded.push_str("ss"),
+                'ø' | 'Ø' => folded.push('o'),
+                'ł' | 'Ł' => folded.push('l'),
+                'đ' | 'Đ' => folded.push('d'),
+                'æ' | 'Æ' => folded.push_str("ae"),
+                'œ' | 'Œ' => folded.push_str("oe"),
+                'ı' => folded.push('i'),
+                'þ' | 'Þ' => folded.push_str("th"),
+                c => folded.push(c),
+            }
+        }
+        folded
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .for_each(push);
     }
-    while slug.ends_with('-') {
-        slug.pop();
+    while id.len() > slug_start && id.ends_with('-') {
+        id.pop();
     }
-    format!("{}:{slug}", etype.name())
+    id
 }
 
 fn parse_roles(file: &str, line: usize, s: &str) -> Result<Vec<Role>, DataError> {
