@@ -905,28 +905,39 @@ fn line_key(line: &str) -> Option<u64> {
         t
     };
     let mut hash = foldhash::fast::FixedState::with_seed(SEED).build_hasher();
-    // One byte more than is hashed at a time: an ASCII byte is stored without a branch on
-    // whether it is kept (the next one overwrites it when it is not).
-    let mut buf = [0u8; BUF + 1];
+    let mut buf = [0u8; BUF];
     let mut len = 0;
     let mut n = 0usize;
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            let folded = FOLD[b as usize];
-            let keep = usize::from(folded != 0);
+        if b < 0x80 && len == BUF {
             // The buffer is hashed when full and a kept byte comes: the chunks are those of
             // a byte-by-byte fill, so the keys do not change.
-            if len == BUF && keep == 1 {
-                hash.write(&buf[..BUF]);
-                len = 0;
+            let folded = FOLD[b as usize];
+            if folded != 0 {
+                hash.write(&buf);
+                buf[0] = folded;
+                len = 1;
+                n += 1;
             }
-            buf[len] = folded;
-            len += keep;
-            n += keep;
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            // A run of ASCII bytes, no longer than the buffer has room for were every one kept:
+            // each is stored without a branch on whether it is kept (the next one overwrites
+            // it when it is not), and the buffer needs no test inside the run.
+            let run_end = bytes.len().min(i + (BUF - len));
+            let before = len;
+            while i < run_end && bytes[i] < 0x80 {
+                let folded = FOLD[bytes[i] as usize];
+                buf[len] = folded;
+                len += usize::from(folded != 0);
+                i += 1;
+            }
+            n += len - before;
             continue;
         }
         let c = line[i..].chars().next().expect("a character starts here");
@@ -1197,6 +1208,50 @@ fn normalise_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line key as first written, one byte at a time: the run-reading one must agree.
+    fn line_key_reference(line: &str) -> Option<u64> {
+        use std::hash::{BuildHasher, Hasher};
+        const BUF: usize = 256;
+        let mut hash = foldhash::fast::FixedState::with_seed(0x5a1d_b7e5_0c0a_1e55).build_hasher();
+        let (mut buf, mut len, mut n) = ([0u8; BUF], 0, 0);
+        for c in line.chars() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            n += 1;
+            // A byte of ASCII, or up to four of a character decoded.
+            let room = if c.is_ascii() { 1 } else { 4 };
+            let c = if c.is_numeric() { '0' } else { c };
+            for l in c.to_lowercase() {
+                if len + room > BUF {
+                    hash.write(&buf[..len]);
+                    len = 0;
+                }
+                len += l.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+        (n >= 2).then(|| {
+            hash.write(&buf[..len]);
+            hash.finish()
+        })
+    }
+
+    #[test]
+    fn line_keys_as_the_reference() {
+        let long = format!("{}É {}", "Ab, c ".repeat(60), "x1-".repeat(100));
+        crate::text::for_reference_spans(
+            &["a b", "Ü-1 é", &long[..40]],
+            true,
+            |t, span, label| {
+                let s = span.text(t);
+                assert_eq!(line_key(s), line_key_reference(s), "{label}");
+            },
+        );
+        for s in [long.as_str(), &long[1..], &long.replace(' ', "")] {
+            assert_eq!(line_key(s), line_key_reference(s), "{s}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(BlockKind, &'static str, String)> {
         let c = Cleaner::new(&Lexicon::embedded().unwrap());

@@ -152,9 +152,91 @@ fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
     }
 }
 
+/// CSV records written as the `csv` crate writes them by default (a field quoted when it holds
+/// a comma, a quote mark or a line break, its quote marks doubled; records ended by '\n'; every
+/// record as long as the first), straight into the file's buffer: the crate's writer works
+/// through a state machine for every field, most of the cost of writing a table.
+struct CsvOut<W: Write> {
+    out: W,
+    /// Fields of the record being written.
+    fields: usize,
+    /// Bytes of the record being written.
+    record_bytes: usize,
+    /// Fields of the first record, which every other must have.
+    first: Option<usize>,
+}
+
+impl<W: Write> CsvOut<W> {
+    fn new(out: W) -> CsvOut<W> {
+        CsvOut {
+            out,
+            fields: 0,
+            record_bytes: 0,
+            first: None,
+        }
+    }
+
+    fn field(&mut self, f: &[u8]) -> io::Result<()> {
+        const SPECIAL: [bool; 256] = {
+            let mut t = [false; 256];
+            t[b',' as usize] = true;
+            t[b'"' as usize] = true;
+            t[b'\n' as usize] = true;
+            t[b'\r' as usize] = true;
+            t
+        };
+        if self.fields > 0 {
+            self.out.write_all(b",")?;
+            self.record_bytes += 1;
+        }
+        self.fields += 1;
+        if !f.iter().any(|&b| SPECIAL[b as usize]) {
+            self.record_bytes += f.len();
+            return self.out.write_all(f);
+        }
+        self.out.write_all(b"\"")?;
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'"', f) {
+            self.out.write_all(&f[from..=at])?;
+            self.out.write_all(b"\"")?;
+            from = at + 1;
+        }
+        self.out.write_all(&f[from..])?;
+        self.out.write_all(b"\"")?;
+        self.record_bytes += f.len() + 2;
+        Ok(())
+    }
+
+    fn end_record(&mut self) -> io::Result<()> {
+        let fields = std::mem::take(&mut self.fields);
+        match self.first {
+            None => self.first = Some(fields),
+            Some(first) if first != fields => {
+                return Err(io::Error::other(format!(
+                    "CSV error: found record with {fields} fields, but the previous record has {first} fields"
+                )));
+            }
+            Some(_) => {}
+        }
+        // A record of one empty field is a pair of quote marks, not an empty line.
+        if fields == 1 && self.record_bytes == 0 {
+            self.out.write_all(b"\"\"")?;
+        }
+        self.record_bytes = 0;
+        self.out.write_all(b"\n")
+    }
+
+    fn record<'f>(&mut self, fields: impl IntoIterator<Item = &'f [u8]>) -> io::Result<()> {
+        for f in fields {
+            self.field(f)?;
+        }
+        self.end_record()
+    }
+}
+
 /// A table being written: `NAME.partial` until [`Table::finish`] hands it over for renaming.
 pub(crate) struct Table {
-    writer: csv::Writer<BufWriter<File>>,
+    writer: CsvOut<BufWriter<File>>,
     partial: PathBuf,
     path: PathBuf,
     raw: bool,
@@ -165,9 +247,8 @@ impl Table {
         let path = dir.join(name);
         let partial = dir.join(format!("{name}.partial"));
         let file = File::create(&partial)?;
-        let mut writer =
-            csv::WriterBuilder::new().from_writer(BufWriter::with_capacity(1 << 16, file));
-        writer.write_record(header)?;
+        let mut writer = CsvOut::new(BufWriter::with_capacity(1 << 16, file));
+        writer.record(header.iter().map(|h| h.as_bytes()))?;
         Ok(Table {
             writer,
             partial,
@@ -178,8 +259,7 @@ impl Table {
 
     /// Rows of an earlier complete table, copied as they are (`--resume`, `saidby merge`).
     pub(crate) fn carry(&mut self, record: &csv::ByteRecord) -> io::Result<()> {
-        self.writer.write_byte_record(record)?;
-        Ok(())
+        self.writer.record(record)
     }
 
     fn row<I, S>(&mut self, cells: I) -> io::Result<()>
@@ -187,52 +267,46 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        // Field by field into the writer's buffer: no copy of a cell unless a formula is
+        // Field by field into the file's buffer: no copy of a cell unless a formula is
         // neutralised.
         for c in cells {
             let c = c.as_ref();
             if self.raw {
-                self.writer.write_field(c)?;
+                self.writer.field(c.as_bytes())?;
             } else {
-                self.writer.write_field(&*neutralise(c))?;
+                self.writer.field(neutralise(c).as_bytes())?;
             }
         }
-        self.writer.write_record(None::<&[u8]>)?;
-        Ok(())
+        self.writer.end_record()
     }
 
     fn cells(&mut self, cells: &[Cell]) -> io::Result<()> {
         for c in cells {
             match c {
-                Cell::Text(t) if self.raw => self.writer.write_field(t.as_bytes())?,
-                Cell::Text(t) => self.writer.write_field(&*neutralise(t))?,
+                Cell::Text(t) if self.raw => self.writer.field(t.as_bytes())?,
+                Cell::Text(t) => self.writer.field(neutralise(t).as_bytes())?,
                 // A count never starts with a formula's mark; written without an allocation.
                 Cell::Count(n) => {
                     let mut buf = [0u8; 20];
-                    self.writer.write_field(decimal(*n, &mut buf))?;
+                    self.writer.field(decimal(*n, &mut buf))?;
                 }
                 Cell::Score(_) | Cell::Empty => {
                     let v = c.csv();
                     if self.raw {
-                        self.writer.write_field(&*v)?;
+                        self.writer.field(v.as_bytes())?;
                     } else {
-                        self.writer.write_field(&*neutralise(&v))?;
+                        self.writer.field(neutralise(&v).as_bytes())?;
                     }
                 }
             }
         }
-        self.writer.write_record(None::<&[u8]>)?;
-        Ok(())
+        self.writer.end_record()
     }
 
     /// Flushes and syncs the partial file; returns (partial, final) paths for the rename.
-    pub(crate) fn finish(self) -> io::Result<(PathBuf, PathBuf)> {
-        let mut inner = self
-            .writer
-            .into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        inner.flush()?;
-        inner.get_ref().sync_all()?;
+    pub(crate) fn finish(mut self) -> io::Result<(PathBuf, PathBuf)> {
+        self.writer.out.flush()?;
+        self.writer.out.get_ref().sync_all()?;
         Ok((self.partial, self.path))
     }
 }
@@ -894,6 +968,34 @@ fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_are_written_as_the_csv_crate_writes_them() {
+        let records: Vec<Vec<&str>> = vec![
+            vec!["a", "b", "c"],
+            vec!["", "x,y", "say \"hi\""],
+            vec!["line\nbreak", "cr\r", "\"\""],
+            vec!["", "", ""],
+            vec!["é ’ “q”", "'=1", " lead"],
+        ];
+        let mut ours = CsvOut::new(Vec::new());
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        for r in &records {
+            ours.record(r.iter().map(|f| f.as_bytes())).unwrap();
+            theirs.write_record(r).unwrap();
+        }
+        assert_eq!(ours.out, theirs.into_inner().unwrap());
+        // One empty field; a record of another length is refused, as the crate refuses it.
+        let mut ours = CsvOut::new(Vec::new());
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        ours.record([b"".as_slice()]).unwrap();
+        theirs.write_record([""]).unwrap();
+        theirs.flush().unwrap();
+        assert_eq!(ours.out, theirs.get_ref().as_slice());
+        let err = ours.record([b"a".as_slice(), b"b"]).unwrap_err();
+        let want = io::Error::from(theirs.write_record(["a", "b"]).unwrap_err());
+        assert_eq!(err.to_string(), want.to_string());
+    }
 
     #[test]
     fn formulas_are_neutralised() {

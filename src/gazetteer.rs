@@ -1,14 +1,14 @@
 //! Gazetteers: the people, organisations and places saidby knows by name, and the first-name
 //! list, loaded from the TSV files under `gazetteers/` (format in gazetteers/README.md).
 //!
-//! All aliases of all entities go into one Aho-Corasick automaton, built once, matched
+//! All aliases of all entities go into one byte trie (the automaton), built once, matched
 //! case-sensitively and leftmost-longest; a match counts only as a whole word, and aliases
 //! that are also common words follow the rules of `ambiguous.tsv`. Since only whole words
 //! count, the automaton is asked for the longest alias at each place a word can start (an
 //! anchored search), not scanned over the middle of words.
 //!
 //! Reading the bundled gazetteers and building the automaton over their ~120,000 aliases is
-//! most of saidby's start-up (half a second or so), so [`Gazetteer::load`] checks the user's
+//! most of saidby's start-up, so [`Gazetteer::load`] checks the user's
 //! files, starts that work on a thread of its own and returns: the rest of the pipeline loads
 //! and the input is read meanwhile, and the first question asked of the gazetteer waits for it.
 //!
@@ -24,8 +24,6 @@
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 use std::thread::JoinHandle;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKind};
 
 use crate::error::DataError;
 use crate::lexicon::{Gender, records};
@@ -150,73 +148,129 @@ struct Parsed {
     holders: HashMap<String, Vec<u32>>,
 }
 
-/// The automaton over every alias (none when there are no aliases), anchored searches only.
+/// Every alias in a byte trie, for anchored longest-prefix searches only: the longest alias
+/// starting at a place is a walk down from the root. (An Aho-Corasick automaton answers the same
+/// question, but building its failure transitions for ~120,000 aliases, which an anchored
+/// search never takes, was most of saidby's start-up.)
+///
+/// The trie is laid out in arrays: node `i`'s children are the nodes `first[i]..first[i] +
+/// count[i]`, in the order of the bytes leading into them (`byte`); node 0 is the root. Every
+/// alias has two bytes at least, and the nodes two bytes down are found by a table: most
+/// places of a text start no alias, and one look-up says so.
 struct Automaton {
-    ac: Option<AhoCorasick>,
-    /// How the aliases start: an anchored search from a place no alias starts finds nothing,
-    /// and most words of a text are ruled out by this without reaching the automaton.
-    starts: Starts,
+    first: Vec<u32>,
+    count: Vec<u16>,
+    byte: Vec<u8>,
+    /// The alias ending at each node (its index in the list given to [`Automaton::new`]), or
+    /// [`Automaton::NONE`].
+    alias: Vec<u32>,
+    /// The node each first two bytes lead to (`b0 << 8 | b1`), or [`Automaton::NONE`].
+    pairs: Vec<u32>,
 }
 
-/// How the aliases start (an alias has two bytes at least): every first two bytes, exactly;
-/// the two-byte aliases, exactly; the first three bytes of three-byte aliases and the first
-/// four of longer ones, hashed into 2^20 bits.
-struct Starts {
-    pairs: Vec<u64>,
-    two_byte: Vec<u64>,
-    longer: Vec<u64>,
-}
-
-impl Starts {
-    const LONGER_BITS: u32 = 20;
+impl Automaton {
+    const NONE: u32 = u32::MAX;
 
     fn pair(b: &[u8]) -> usize {
         (b[0] as usize) << 8 | b[1] as usize
     }
 
-    fn longer_bit(prefix: &[u8]) -> usize {
-        let mut x = prefix.len() as u64;
-        for &b in prefix {
-            x = x << 8 | b as u64;
+    fn new(patterns: &[String]) -> Result<Automaton, DataError> {
+        debug_assert!(
+            patterns.iter().all(|p| p.len() >= 2),
+            "aliases have two bytes at least"
+        );
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        if bytes > MAX_ALIAS_BYTES {
+            return Err(bad(
+                "gazetteers",
+                0,
+                format!(
+                    "{bytes} bytes of aliases, more than the {MAX_ALIAS_BYTES} the automaton takes"
+                ),
+            ));
         }
-        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::LONGER_BITS)) as usize
-    }
-
-    fn set(bits: &mut [u64], b: usize) {
-        bits[b / 64] |= 1 << (b % 64);
-    }
-
-    fn has(bits: &[u64], b: usize) -> bool {
-        bits[b / 64] & (1 << (b % 64)) != 0
-    }
-
-    fn new(aliases: &[String]) -> Starts {
-        let mut s = Starts {
-            pairs: vec![0; (1 << 16) / 64],
-            two_byte: vec![0; (1 << 16) / 64],
-            longer: vec![0; (1 << Self::LONGER_BITS) / 64],
+        let pat = |i: u32| patterns[i as usize].as_bytes();
+        // In byte order; of equal aliases the first given stands, as in a leftmost-longest
+        // automaton (which reports the lowest pattern of a state).
+        // Compared by their first eight bytes as a number first, the rest only on a tie.
+        let lead: Vec<u64> = patterns.iter().map(|p| leading_bytes(p)).collect();
+        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            (lead[a as usize].cmp(&lead[b as usize]))
+                .then_with(|| pat(a).cmp(pat(b)))
+                .then(a.cmp(&b))
+        });
+        let mut t = Automaton {
+            first: vec![0],
+            count: vec![0],
+            byte: vec![0],
+            alias: vec![Self::NONE],
+            pairs: vec![Self::NONE; 1 << 16],
         };
-        for a in aliases {
-            let a = a.as_bytes();
-            Self::set(&mut s.pairs, Self::pair(a));
-            if a.len() == 2 {
-                Self::set(&mut s.two_byte, Self::pair(a));
+        // (node, the aliases under it as a range of `order`, its depth, the bytes leading to
+        // it while they are two at most): a node's aliases share their first `depth` bytes,
+        // those of exactly that length first.
+        let mut todo = vec![(0usize, 0usize, order.len(), 0usize, 0usize)];
+        while let Some((node, mut lo, hi, depth, path)) = todo.pop() {
+            if depth == 2 {
+                t.pairs[path] = node as u32;
+            }
+            if lo < hi && pat(order[lo]).len() == depth {
+                t.alias[node] = order[lo];
+            }
+            while lo < hi && pat(order[lo]).len() == depth {
+                lo += 1;
+            }
+            let first = t.byte.len();
+            t.first[node] = first as u32;
+            while lo < hi {
+                let b = pat(order[lo])[depth];
+                let mut end = lo + 1;
+                while end < hi && pat(order[end])[depth] == b {
+                    end += 1;
+                }
+                let path = if depth < 2 { path << 8 | b as usize } else { 0 };
+                todo.push((t.byte.len(), lo, end, depth + 1, path));
+                t.first.push(0);
+                t.count.push(0);
+                t.byte.push(b);
+                t.alias.push(Self::NONE);
+                lo = end;
+            }
+            t.count[node] = (t.byte.len() - first) as u16;
+        }
+        Ok(t)
+    }
+
+    /// The longest alias that `hay` starts with, and its length.
+    fn longest(&self, hay: &[u8]) -> Option<(u32, usize)> {
+        if hay.len() < 2 {
+            return None;
+        }
+        let node = self.pairs[Self::pair(hay)];
+        if node == Self::NONE {
+            return None;
+        }
+        let mut node = node as usize;
+        let mut best = (self.alias[node] != Self::NONE).then(|| (self.alias[node], 2));
+        for (k, &b) in hay.iter().enumerate().skip(2) {
+            let first = self.first[node] as usize;
+            let kids = &self.byte[first..first + self.count[node] as usize];
+            let found = if kids.len() <= 8 {
+                kids.iter().position(|&x| x == b)
             } else {
-                Self::set(&mut s.longer, Self::longer_bit(&a[..a.len().min(4)]));
+                kids.binary_search(&b).ok()
+            };
+            let Some(c) = found else {
+                break;
+            };
+            node = first + c;
+            if self.alias[node] != Self::NONE {
+                best = Some((self.alias[node], k + 1));
             }
         }
-        s
-    }
-
-    /// Whether some alias may start `rest` (no when none does).
-    fn may_start(&self, rest: &[u8]) -> bool {
-        if rest.len() < 2 || !Self::has(&self.pairs, Self::pair(rest)) {
-            return false;
-        }
-        // An alias that starts `rest` has its first min(4, length) bytes there.
-        Self::has(&self.two_byte, Self::pair(rest))
-            || (rest.len() >= 3 && Self::has(&self.longer, Self::longer_bit(&rest[..3])))
-            || (rest.len() >= 4 && Self::has(&self.longer, Self::longer_bit(&rest[..4])))
+        best
     }
 }
 
@@ -235,45 +289,20 @@ impl Drop for Gazetteer {
     }
 }
 
+/// The first eight bytes of `s` as a big-endian number, zeros past its end: strings in this
+/// order are in byte order (a tie says nothing), and a comparison of numbers is cheaper.
+fn leading_bytes(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
 /// Alias bytes beyond which the automaton could exceed its state limits: refused at load.
 const MAX_ALIAS_BYTES: usize = 1 << 30;
 /// An alias's all-capitals form has at most this many times its bytes ('ŉ' is "ʼN"): the
 /// bound on the alias bytes of a set of files, known before they are read.
 const UPPER_GROWTH: usize = 3;
-
-impl Automaton {
-    fn new(patterns: &[String]) -> Result<Automaton, DataError> {
-        debug_assert!(
-            patterns.iter().all(|p| p.len() >= 2),
-            "aliases have two bytes at least"
-        );
-        let bytes: usize = patterns.iter().map(String::len).sum();
-        if bytes > MAX_ALIAS_BYTES {
-            return Err(bad(
-                "gazetteers",
-                0,
-                format!(
-                    "{bytes} bytes of aliases, more than the {MAX_ALIAS_BYTES} the automaton takes"
-                ),
-            ));
-        }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .build(patterns)
-                    .map_err(|e| bad("gazetteers", 0, e.to_string()))?,
-            )
-        };
-        Ok(Automaton {
-            ac,
-            starts: Starts::new(patterns),
-        })
-    }
-}
 
 impl Data {
     fn build(p: Parsed) -> Result<Data, DataError> {
@@ -329,36 +358,45 @@ fn bad(file: &str, line: usize, reason: impl Into<String>) -> DataError {
 /// folding as scripts/build_gazetteers.py), lower case, runs of other characters one '-'.
 pub fn make_id(etype: EntityType, name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut folded = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            'ß' => folded.push_str("ss"),
-            'ø' | 'Ø' => folded.push('o'),
-            'ł' | 'Ł' => folded.push('l'),
-            'đ' | 'Đ' => folded.push('d'),
-            'æ' | 'Æ' => folded.push_str("ae"),
-            'œ' | 'Œ' => folded.push_str("oe"),
-            'ı' => folded.push('i'),
-            'þ' | 'Þ' => folded.push_str("th"),
-            c => folded.push(c),
-        }
-    }
-    let mut slug = String::with_capacity(name.len());
-    for c in folded
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-    {
+    let mut id = String::with_capacity(name.len() + 16);
+    id.push_str(etype.name());
+    id.push(':');
+    let slug_start = id.len();
+    let push = |c: char| {
         if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+            id.push(c);
+        } else if id.len() > slug_start && !id.ends_with('-') {
+            id.push('-');
         }
+    };
+    if name.is_ascii() {
+        // Nothing to fold or decompose: lower case only.
+        name.chars().map(|c| c.to_ascii_lowercase()).for_each(push);
+    } else {
+        let mut folded = String::with_capacity(name.len());
+        for c in name.chars() {
+            match c {
+                'ß' => folded.push_str("ss"),
+                'ø' | 'Ø' => folded.push('o'),
+                'ł' | 'Ł' => folded.push('l'),
+                'đ' | 'Đ' => folded.push('d'),
+                'æ' | 'Æ' => folded.push_str("ae"),
+                'œ' | 'Œ' => folded.push_str("oe"),
+                'ı' => folded.push('i'),
+                'þ' | 'Þ' => folded.push_str("th"),
+                c => folded.push(c),
+            }
+        }
+        folded
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .for_each(push);
     }
-    while slug.ends_with('-') {
-        slug.pop();
+    while id.len() > slug_start && id.ends_with('-') {
+        id.pop();
     }
-    format!("{}:{slug}", etype.name())
+    id
 }
 
 fn parse_roles(file: &str, line: usize, s: &str) -> Result<Vec<Role>, DataError> {
@@ -705,40 +743,39 @@ impl Gazetteer {
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
         let mut out = Vec::new();
         let data = self.data();
-        let Some(ac) = &data.automaton.ac else {
-            return out;
-        };
         let bytes = text.as_bytes();
         let mut prev_joins = text[..start].chars().next_back().is_some_and(joins);
         let mut pos = start;
         while pos < end {
             let b = bytes[pos];
-            if !prev_joins && data.automaton.starts.may_start(&bytes[pos..end]) {
+            if !prev_joins {
                 crate::work::step(1);
-                let input = aho_corasick::Input::new(text)
-                    .range(pos..end)
-                    .anchored(Anchored::Yes);
-                if let Some(m) = ac.find(input) {
-                    let alias = &data.aliases[m.pattern().as_usize()];
-                    if whole_word(text, m.start(), m.end())
-                        && rule_allows(text, m.start(), alias.rule)
-                    {
+                if let Some((a, len)) = data.automaton.longest(&bytes[pos..end]) {
+                    let alias = &data.aliases[a as usize];
+                    let m_end = pos + len;
+                    if whole_word(text, pos, m_end) && rule_allows(text, pos, alias.rule) {
                         out.push(Hit {
-                            start: m.start(),
-                            end: m.end(),
+                            start: pos,
+                            end: m_end,
                             entity: alias.entities[0],
                             rule: alias.rule,
-                            alias: m.pattern().as_usize() as u32,
+                            alias: a,
                         });
-                        pos = m.end();
+                        pos = m_end;
                         prev_joins = text[..pos].chars().next_back().is_some_and(joins);
                         continue;
                     }
                 }
             }
             if b < 0x80 {
-                prev_joins = b.is_ascii_alphanumeric() || b == b'_';
+                prev_joins = ASCII_JOINS[b as usize];
                 pos += 1;
+                if prev_joins {
+                    // The rest of an ASCII word: no place inside it starts a whole word.
+                    while pos < end && ASCII_JOINS[bytes[pos] as usize] {
+                        pos += 1;
+                    }
+                }
             } else {
                 let c = text[pos..].chars().next().expect("a character starts here");
                 prev_joins = joins(c);
@@ -748,6 +785,10 @@ impl Gazetteer {
         out
     }
 }
+
+/// [`joins`] for each ASCII byte (false for the others, which start or continue a character
+/// that is decoded).
+const ASCII_JOINS: [bool; 256] = crate::text::ascii_alphanumeric_and(b"_");
 
 /// A character that makes one word with the letters next to it.
 fn joins(c: char) -> bool {
@@ -794,6 +835,7 @@ fn rule_allows(text: &str, start: usize, rule: AliasRule) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
     fn gaz() -> Gazetteer {
         let people = "id\ttype\tname\taliases\tgender\troles\nperson:james-cleverly\tperson\tJames Cleverly\t\tm\tHome Secretary@2023-11-13..2024-07-05;Foreign Secretary@2022-09-06..2023-11-13\n";

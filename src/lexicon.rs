@@ -13,7 +13,14 @@
 use std::path::Path;
 
 use crate::error::DataError;
-use crate::text::with_lowercase;
+use crate::text::{with_ascii_lowercase, with_lowercase};
+
+/// `s.contains(char::is_whitespace)`, deciding by its bytes when they are ASCII.
+fn has_whitespace(s: &str) -> bool {
+    s.bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ') || b >= 0x80)
+        && s.contains(char::is_whitespace)
+}
 
 // Every rule looks words up in these lists: a fast hash (foldhash, seeded per run).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -24,7 +31,8 @@ type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 /// without hashing them.
 #[derive(Debug, Default)]
 struct WordSet {
-    words: HashSet<String>,
+    /// The words' bytes: an ASCII word lower-cased on the stack is looked up as it is.
+    words: HashSet<Box<[u8]>>,
     filter: Vec<u64>,
 }
 
@@ -59,18 +67,21 @@ impl WordSet {
         if let Some(b) = Self::bit(w.as_bytes(), false) {
             self.filter[b / 64] |= 1 << (b % 64);
         }
-        self.words.insert(w);
+        self.words.insert(w.into_bytes().into_boxed_slice());
     }
 
     fn contains(&self, w: &str) -> bool {
-        self.may_hold(Self::bit(w.as_bytes(), false)) && self.words.contains(w)
+        self.may_hold(Self::bit(w.as_bytes(), false)) && self.words.contains(w.as_bytes())
     }
 
     /// Whether the list (in lower case) holds `w` in lower case.
     fn contains_lower(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if !b.is_ascii() {
+            return with_lowercase(w, |l| self.contains(l));
+        }
         // An ASCII word's lower case has its length, and its ends lower-cased.
-        (!w.is_ascii() || self.may_hold(Self::bit(w.as_bytes(), true)))
-            && with_lowercase(w, |l| self.contains(l))
+        self.may_hold(Self::bit(b, true)) && with_ascii_lowercase(b, |l| self.words.contains(l))
     }
 }
 
@@ -81,6 +92,56 @@ impl FromIterator<String> for WordSet {
             set.insert(w);
         }
         set
+    }
+}
+
+/// A phrase of ASCII words in lower case, joined by spaces, on the stack: the key of
+/// [`Lexicon::role`], and (when the words hold no space) of each run of its last words as a
+/// part of it.
+struct RoleKey {
+    buf: [u8; RoleKey::STACK],
+    len: usize,
+    /// Where each word starts.
+    starts: [usize; RoleKey::WORDS],
+    words: usize,
+}
+
+impl RoleKey {
+    const STACK: usize = 64;
+    const WORDS: usize = 8;
+
+    /// None when the words do not fit or are not ASCII.
+    fn new(words: &[&str]) -> Option<RoleKey> {
+        let len = words
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .checked_sub(1)?;
+        if len > Self::STACK || words.len() > Self::WORDS || !words.iter().all(|w| w.is_ascii()) {
+            return None;
+        }
+        let mut key = RoleKey {
+            buf: [0; Self::STACK],
+            len: 0,
+            starts: [0; Self::WORDS],
+            words: words.len(),
+        };
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.buf[key.len] = b' ';
+                key.len += 1;
+            }
+            key.starts[i] = key.len;
+            key.buf[key.len..key.len + w.len()].copy_from_slice(w.as_bytes());
+            key.len += w.len();
+        }
+        key.buf[..key.len].make_ascii_lowercase();
+        Some(key)
+    }
+
+    /// The key of the last `n` words.
+    fn suffix(&self, n: usize) -> &[u8] {
+        &self.buf[self.starts[self.words - n]..self.len]
     }
 }
 
@@ -171,7 +232,8 @@ pub struct Lexicon {
     honorific_words: WordSet,
     pronoun_words: WordSet,
     abbreviations: WordSet,
-    roles: HashMap<String, RoleKind>,
+    /// Keyed by bytes, so that a phrase lower-cased on the stack is looked up as it is.
+    roles: HashMap<Box<[u8]>, RoleKind>,
     /// The last word of every role: most words end none, and this says so without building
     /// the key of `roles`.
     role_last_words: WordSet,
@@ -458,14 +520,14 @@ impl Lexicon {
         lex.role_max_words = lex
             .roles
             .keys()
-            .map(|r| r.split(' ').count())
+            .map(|r| r.split(|&b| b == b' ').count())
             .max()
             .unwrap_or(1);
         lex.role_last_words = lex
             .roles
             .keys()
-            .filter_map(|r| r.split(' ').next_back())
-            .map(str::to_string)
+            .filter_map(|r| r.split(|&b| b == b' ').next_back())
+            .map(|w| String::from(std::str::from_utf8(w).expect("UTF-8 split at a space")))
             .collect();
         lex.cue_words = lex.cues.keys().cloned().collect();
         lex.honorific_words = lex.honorifics.keys().cloned().collect();
@@ -553,7 +615,7 @@ impl Lexicon {
                     };
                     let role = words_lower(first).join(" ");
                     // An office is also usable where a head is: keep the stronger reading.
-                    let e = self.roles.entry(role).or_insert(kind);
+                    let e = self.roles.entry(role.into_bytes().into()).or_insert(kind);
                     if kind == RoleKind::Office {
                         *e = RoleKind::Office;
                     }
@@ -727,22 +789,50 @@ impl Lexicon {
         if words.is_empty() || words.len() > self.role_max_words {
             return None;
         }
-        // The key ends with the last word in lower case (unless that word holds a space).
-        let last = words[words.len() - 1];
-        if !last.contains(char::is_whitespace) && !self.role_last_words.contains_lower(last) {
+        if !self.last_may_end_role(words[words.len() - 1]) {
             return None;
         }
         if let [w] = words {
-            return with_lowercase(w, |w| self.roles.get(w).copied());
+            return with_lowercase(w, |w| self.roles.get(w.as_bytes()).copied());
         }
-        let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        // The words in lower case, joined by spaces: on the stack when they are ASCII and
+        // short, as nearly every phrase is.
+        if let Some(key) = RoleKey::new(words) {
+            return self.roles.get(key.suffix(words.len())).copied();
+        }
+        let mut key = String::new();
         for (i, w) in words.iter().enumerate() {
             if i > 0 {
                 key.push(' ');
             }
             with_lowercase(w, |w| key.push_str(w));
         }
-        self.roles.get(&key).copied()
+        self.roles.get(key.as_bytes()).copied()
+    }
+
+    /// The longest role that ends `words` (`role` of their last `n`, for the largest `n` that
+    /// is one): `n` and the role. The last word is tested once, and the key of every suffix is
+    /// a part of one key built once.
+    pub fn role_suffix(&self, words: &[&str]) -> Option<(usize, RoleKind)> {
+        let max = self.role_max_words.min(words.len());
+        let tail = &words[words.len() - max..];
+        if !self.last_may_end_role(tail.last()?) {
+            return None;
+        }
+        match RoleKey::new(tail).filter(|_| !tail.iter().any(|w| has_whitespace(w))) {
+            Some(key) => (1..=max)
+                .rev()
+                .find_map(|n| self.roles.get(key.suffix(n)).map(|&k| (n, k))),
+            None => (1..=max)
+                .rev()
+                .find_map(|n| self.role(&tail[max - n..]).map(|k| (n, k))),
+        }
+    }
+
+    /// The test [`Lexicon::role`] makes of a phrase's last word: the key ends with it in lower
+    /// case (unless that word holds a space).
+    fn last_may_end_role(&self, last: &str) -> bool {
+        self.role_last_words.contains_lower(last) || has_whitespace(last)
     }
 
     /// Whether a word (holding no space) can be the last of a role: when it cannot, no

@@ -96,10 +96,7 @@ fn words_of<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
 
 /// The role (office phrase or head word) that ends `words`, if any: its length in words.
 fn role_suffix(words: &[&str], lex: &Lexicon) -> Option<(usize, RoleKind)> {
-    let max = lex.role_max_words().min(words.len());
-    (1..=max)
-        .rev()
-        .find_map(|n| lex.role(&words[words.len() - n..]).map(|k| (n, k)))
+    lex.role_suffix(words)
 }
 
 /// Finds candidate names in one paragraph. `headline` restricts to the strongest rules.
@@ -386,6 +383,14 @@ fn premodifier_start(
     name_start: usize,
     lex: &Lexicon,
 ) -> Option<usize> {
+    // The role must end right before the name: a word there that ends no role (a token holds
+    // no space) leaves nothing to find.
+    if !toks[..name_start]
+        .last()
+        .is_some_and(|t| t.kind == TokKind::Word && lex.may_end_role(t.text(text)))
+    {
+        return None;
+    }
     let mut words: Vec<&str> = Vec::new();
     let mut first = None;
     let mut k = name_start;
@@ -489,6 +494,9 @@ fn push_person(
         gaz.first_name(b)?;
         gaz.first_name(a)
     });
+    // Read once, when a rule below asks for it.
+    let appositive_cell = std::cell::OnceCell::new();
+    let appositive_after = || *appositive_cell.get_or_init(|| appositive(text, toks, e, lex));
     let mut rule = rule;
     let mut gender = honorific.map(|(h, _)| h.gender).unwrap_or_default();
     // "Conservative Shadow chancellor": one common word after a role is no name.
@@ -512,9 +520,9 @@ fn push_person(
             rule = "family_name_first";
         } else if (2..=4).contains(&n)
             && !headline
-            && (appositive(text, toks, e, lex).is_some() || cue_adjacent(text, toks, s, e, lex))
+            && (appositive_after().is_some() || cue_adjacent(text, toks, s, e, lex))
         {
-            rule = if appositive(text, toks, e, lex).is_some() {
+            rule = if appositive_after().is_some() {
                 "appositive"
             } else {
                 "cue_adjacent"
@@ -533,7 +541,7 @@ fn push_person(
         .map(|(_, sp)| sp);
     let start = title.map_or(name_toks[0].span.start, |sp| sp.start);
     let span = Span::new(start, name_toks[n - 1].span.end);
-    let role = role.or_else(|| appositive(text, toks, e, lex));
+    let role = role.or_else(appositive_after);
     out.push(NameCandidate {
         span,
         kind: NameKind::Person,
@@ -573,11 +581,9 @@ fn appositive(text: &str, toks: &[Token], after: usize, lex: &Lexicon) -> Option
     if !closes || words.is_empty() || k == after + 1 {
         return None;
     }
-    // A role anywhere in the appositive: "the party's leader", "chief executive of X".
-    let has_role = (0..words.len()).any(|i| {
-        (1..=lex.role_max_words().min(words.len() - i))
-            .any(|n| lex.role(&words[i..i + n]).is_some())
-    });
+    // A role anywhere in the appositive: "the party's leader", "chief executive of X" (some
+    // role ends at some word).
+    let has_role = (1..=words.len()).any(|j| role_suffix(&words[..j], lex).is_some());
     has_role.then(|| Span::new(toks[after + 1].span.start, toks[k - 1].span.end))
 }
 

@@ -791,26 +791,46 @@ fn link_surnames(
     }
 }
 
-/// Whether the article reports sport: several words of sports reporting in its body.
+/// Whether the article reports sport: several words of sports reporting in its body (words:
+/// runs of letters, digits and '-').
 fn is_sports_report(text: &str, seg: &Segmented, lex: &Lexicon) -> bool {
     const ENOUGH: usize = 4;
+    const ASCII_WORD: [bool; 256] = crate::text::ascii_alphanumeric_and(b"-");
     let mut n = 0;
+    let mut sport = |w: &str| {
+        n += usize::from(w.len() < 16 && lex.is_sport_word(w));
+        n >= ENOUGH
+    };
     for p in seg
         .paragraphs
         .iter()
         .filter(|p| matches!(p.section, Section::Title | Section::Body))
     {
-        for w in p
-            .span
-            .text(text)
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-        {
-            if !w.is_empty() && w.len() < 16 && lex.is_sport_word(w) {
-                n += 1;
-                if n >= ENOUGH {
-                    return true;
-                }
+        let s = p.span.text(text);
+        let b = s.as_bytes();
+        // Read byte by byte, only non-ASCII characters decoded.
+        let mut word_start = None;
+        let mut i = 0;
+        while i < b.len() {
+            let (inside, len) = if b[i] < 0x80 {
+                (ASCII_WORD[b[i] as usize], 1)
+            } else {
+                let c = s[i..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if inside {
+                word_start.get_or_insert(i);
+            } else if let Some(at) = word_start.take()
+                && sport(&s[at..i])
+            {
+                return true;
             }
+            i += len;
+        }
+        if let Some(at) = word_start
+            && sport(&s[at..])
+        {
+            return true;
         }
     }
     false

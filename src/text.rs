@@ -56,12 +56,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut i = 0;
     while i < len {
         crate::work::step(1);
+        if ASCII_WHITESPACE[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let (c, clen) = char_at(s, i);
         if c.is_whitespace() {
             i += clen;
             continue;
         }
-        if c.is_alphanumeric() {
+        if ASCII_ALPHANUMERIC[bytes[i] as usize] || c.is_alphanumeric() {
             let numeric = c.is_numeric();
             let mut end = i + clen;
             // Whether the token so far is a dotted acronym ("U.S"), kept up to date one part at
@@ -73,7 +77,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             // Extend over letters, digits and inner joiners followed by an alphanumeric.
             while end < len {
                 crate::work::step(1);
-                if bytes[end].is_ascii_alphanumeric() {
+                if ASCII_ALPHANUMERIC[bytes[end] as usize] {
                     end += 1;
                     continue;
                 }
@@ -108,12 +112,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                         end = after;
                         continue;
                     }
-                    // Keep the final dot of an acronym like "U.S."
-                    if d == '.'
-                        && !numeric
-                        && is_dotted_acronym(&s[i..end])
-                        && s[i..end].contains('.')
-                    {
+                    // Keep the final dot of an acronym like "U.S." (a word token holds a dot
+                    // when it took one in, moving `part_start`).
+                    if d == '.' && !numeric && part_start > i && is_dotted_acronym(&s[i..end]) {
                         end += 1;
                     }
                 }
@@ -170,6 +171,39 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
         (c, c.len_utf8())
     }
 }
+
+/// For each byte, whether it is an ASCII letter or digit or one of `extra`: a table look-up
+/// costs less than the range tests of `u8::is_ascii_alphanumeric` in a loop over every byte of
+/// a text.
+pub const fn ascii_alphanumeric_and(extra: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut k = 0;
+    while k < extra.len() {
+        t[extra[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// ASCII letters and digits: `char::is_alphanumeric` for the ASCII bytes.
+const ASCII_ALPHANUMERIC: [bool; 256] = ascii_alphanumeric_and(&[]);
+
+/// ASCII whitespace as `char::is_whitespace` has it ('\t' to '\r' and ' ').
+const ASCII_WHITESPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    t
+};
 
 /// "U.S", "U.K", "e.g": single letters joined by dots.
 fn is_dotted_acronym(s: &str) -> bool {
@@ -256,14 +290,48 @@ pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+/// `f` of the ASCII bytes `b` in lower case: on the stack when they are short.
+pub fn with_ascii_lowercase<R>(b: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    const STACK: usize = 32;
+    debug_assert!(b.is_ascii());
+    if b.len() > STACK {
+        return f(&b.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; STACK];
+    let buf = &mut buf[..b.len()];
+    buf.copy_from_slice(b);
+    buf.make_ascii_lowercase();
+    f(buf)
+}
+
 /// Whether `word` in lower case (as `str::to_lowercase` gives it) is `lower` ("The" is "the").
 pub fn lower_is(word: &str, lower: &str) -> bool {
+    let w = word.as_bytes();
+    if w.is_ascii() {
+        // ASCII lower-cases byte for byte.
+        return w.len() == lower.len() && ascii_lower_equals(w, lower.as_bytes());
+    }
     with_lowercase(word, |w| w == lower)
+}
+
+/// Whether the ASCII bytes `ascii`, lower-cased, are `lower` (of the same length).
+fn ascii_lower_equals(ascii: &[u8], lower: &[u8]) -> bool {
+    ascii
+        .iter()
+        .zip(lower)
+        .all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
 /// Whether `s` in lower case (as `str::to_lowercase` gives it) starts with `prefix`, looking
 /// no further into `s` than the prefix needs.
 pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
+    let (b, p) = (s.as_bytes(), prefix.as_bytes());
+    let n = b.len().min(p.len());
+    if p.is_ascii() && b[..n].is_ascii() {
+        // The prefix's length of ASCII lower-cases byte for byte (and a shorter ASCII `s` to
+        // something shorter than the prefix).
+        return b.len() >= p.len() && ascii_lower_equals(&b[..n], p);
+    }
     if prefix.contains(['σ', 'ς']) {
         return s.to_lowercase().starts_with(prefix);
     }
@@ -282,24 +350,39 @@ pub fn lowercase_starts_with(s: &str, prefix: &str) -> bool {
 /// The number of whitespace-separated words of `s` (`split_whitespace().count()`), counting no
 /// further than `limit`: the least of the two. Reads bytes, decoding only non-ASCII characters.
 pub fn count_words_upto(s: &str, limit: usize) -> usize {
-    // ASCII whitespace as `char::is_whitespace` has it.
-    const SPACE: [bool; 128] = {
-        let mut t = [false; 128];
-        t[b' ' as usize] = true;
-        let mut c = b'\t';
-        while c <= b'\r' {
-            t[c as usize] = true;
-            c += 1;
-        }
-        t
-    };
+    // Eight ASCII bytes at a time, each byte's class in its high bit.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn every_byte(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
     let b = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && n < limit {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                // ' ': the byte XOR ' ' is zero (no high bit after adding 0x7f to its low
+                // bits); '\t' to '\r': at least 9 and less than 14. No byte carries into the
+                // next, all being below 0x80.
+                let t = x ^ every_byte(b' ');
+                let blank = !(((t & !HIGH) + !HIGH) | t) & HIGH;
+                let from_tab = (x + every_byte(0x80 - b'\t')) & HIGH;
+                let past_cr = (x + every_byte(0x80 - b'\r' - 1)) & HIGH;
+                let space = blank | (from_tab & !past_cr);
+                let word = !space & HIGH;
+                // A word starts at a non-space after a space (for the first byte: when no word
+                // runs into it).
+                let space_before = space << 8 | if in_word { 0 } else { 0x80 };
+                n += (word & space_before).count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
         if x < 0x80 {
             // Without a branch on the byte: a word starts where a non-space follows a space.
-            let space = SPACE[x as usize];
+            let space = ASCII_WHITESPACE[x as usize];
             n += usize::from(!space && !in_word);
             in_word = !space;
             i += 1;
@@ -317,7 +400,8 @@ pub fn count_words_upto(s: &str, limit: usize) -> usize {
             n += 1;
         }
     }
-    n
+    // A chunk of eight may have counted past the limit.
+    n.min(limit)
 }
 
 /// `split_whitespace().count()`, faster.
@@ -597,6 +681,40 @@ mod tests {
                 assert_eq!(count_words_upto(s, n), count.min(n), "{s:?} {n}");
             }
         }
+    }
+
+    #[test]
+    fn word_counts_and_lower_case_prefixes_as_the_library_has_them() {
+        for_reference_spans(
+            &[
+                "a b\tc\u{b}d  e\u{a0}f\u{3000}g",
+                "Photo: ŞAHIN \u{212a}elvin ΟΔΟΣ",
+            ],
+            true,
+            |text, span, label| {
+                let s = span.text(text);
+                let count = s.split_whitespace().count();
+                for n in [0, 1, 2, 7, 8, 9, 30, 42, usize::MAX] {
+                    assert_eq!(count_words_upto(s, n), count.min(n), "{label} {n}");
+                }
+                let lower = s.to_lowercase();
+                for prefix in [
+                    "",
+                    "photo",
+                    "p",
+                    "read more",
+                    "kel",
+                    lower.get(..6).unwrap_or(""),
+                ] {
+                    assert_eq!(
+                        lowercase_starts_with(s, prefix),
+                        lower.starts_with(prefix),
+                        "{label} {prefix:?}"
+                    );
+                }
+                assert!(lower_is(s, &lower), "{label}");
+            },
+        );
     }
 
     #[test]
