@@ -1373,15 +1373,15 @@ impl<'a> Attributor<'a> {
         }
         // The phrase ends at its last noun of a kind we know: "The prime minister" in "The prime
         // minister shrugged off ...".
-        let end = (k + 1..=end)
-            .rev()
-            .find(|&e| {
-                self.word(e - 1)
-                    .is_some_and(|h| self.classify_head(h, k, e).is_some())
-            })
-            .unwrap_or(end);
-        let head = self.word(end - 1)?;
-        if let Some(kind) = self.classify_head(head, k, end) {
+        let headed = (k + 1..=end).rev().find_map(|e| {
+            let h = self.word(e - 1)?;
+            Some((e, self.classify_head(h, k, e)?))
+        });
+        if headed.is_none() {
+            // No head of a kind we know: a name, if the phrase ends in a word.
+            self.word(end - 1)?;
+        }
+        if let Some((end, kind)) = headed {
             // A source named after it: "a 2018 survey by Penelope Muse Abernathy".
             if matches!(kind, NpKind::Unnamed | NpKind::Document)
                 && end < sent_end
