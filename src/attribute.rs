@@ -33,6 +33,7 @@
 //! assert_eq!(q.attribution.method, "cue_after+pronoun");
 //! ```
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::gazetteer::{EntityType, Gazetteer};
@@ -95,6 +96,17 @@ enum It {
     Punct(char),
     /// A quote segment: (quote, segment).
     Quote(usize, usize),
+}
+
+/// A word list the noun-phrase scans ask about an item's word (see `Attributor::is`).
+#[derive(Clone, Copy)]
+enum WordList {
+    Preposition,
+    Conjunction,
+    Determiner,
+    Filler,
+    /// A subject pronoun (`Lexicon::pronoun`).
+    Pronoun,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -186,6 +198,9 @@ pub struct Attributor<'a> {
     quote_items: Vec<Vec<usize>>,
     /// The cue verb starting at each item, computed once (see `cue_at_item`).
     cues: Vec<Option<(usize, CueClass)>>,
+    /// Per item, the word lists asked about its word so far (low byte) and the answers (high
+    /// byte), by `WordList` (see `is`).
+    lists: Vec<Cell<u16>>,
     mention_start: FastMap<usize, usize>,
     mention_end: FastMap<usize, usize>,
     item_start: FastMap<usize, usize>,
@@ -305,6 +320,7 @@ impl<'a> Attributor<'a> {
             sentences: Vec::new(),
             quote_items: vec![Vec::new(); quotes.len()],
             cues: Vec::new(),
+            lists: Vec::new(),
             mention_start: FastMap::default(),
             mention_end: FastMap::default(),
             item_start: FastMap::default(),
@@ -327,6 +343,7 @@ impl<'a> Attributor<'a> {
         a.build_items();
         // Asked about the same items again and again (cue subjects, every noun-phrase scan).
         a.cues = (0..a.items.len()).map(|i| a.cue_at_item(i)).collect();
+        a.lists = vec![Cell::new(0); a.items.len()];
         // Sized once: no rehashing as they fill.
         a.mention_start.reserve(tagged.mentions.len());
         a.mention_end.reserve(tagged.mentions.len());
@@ -457,6 +474,27 @@ impl<'a> Attributor<'a> {
         crate::work::step(1);
         let it = self.items.get(i)?;
         matches!(it.it, It::Word).then(|| it.span.text(self.text))
+    }
+
+    /// Whether the word of item `i` (a word item) is in `list`: looked up once per item and
+    /// list, as the noun-phrase scans ask about the same words again and again.
+    fn is(&self, i: usize, list: WordList) -> bool {
+        let bit = 1u16 << list as u16;
+        let cell = &self.lists[i];
+        let known = cell.get();
+        if known & bit != 0 {
+            return known & (bit << 8) != 0;
+        }
+        let w = self.items[i].span.text(self.text);
+        let yes = match list {
+            WordList::Preposition => self.lex.is_preposition(w),
+            WordList::Conjunction => self.lex.is_conjunction(w),
+            WordList::Determiner => self.lex.is_determiner(w),
+            WordList::Filler => self.lex.is_filler(w),
+            WordList::Pronoun => self.lex.pronoun(w).is_some(),
+        };
+        cell.set(known | bit | if yes { bit << 8 } else { 0 });
+        yes
     }
 
     /// A quote item whose words end in a comma, American style: `jam "Black Water," Simmons`.
@@ -941,7 +979,7 @@ impl<'a> Attributor<'a> {
                         continue;
                     }
                     let Some(pw) = self.word(prev) else { break };
-                    if self.lex.is_determiner(pw) {
+                    if self.is(prev, WordList::Determiner) {
                         first = prev;
                         break;
                     }
@@ -971,11 +1009,11 @@ impl<'a> Attributor<'a> {
                         first = d;
                         break;
                     }
-                    if self.lex.is_preposition(pw)
-                        || self.lex.is_conjunction(pw)
-                        || self.lex.pronoun(pw).is_some()
+                    if self.is(prev, WordList::Preposition)
+                        || self.is(prev, WordList::Conjunction)
+                        || self.is(prev, WordList::Pronoun)
                         || self.cue_at(prev).is_some()
-                        || self.lex.is_filler(pw) && !is_capitalised(pw)
+                        || self.is(prev, WordList::Filler) && !is_capitalised(pw)
                     {
                         break;
                     }
@@ -1206,11 +1244,11 @@ impl<'a> Attributor<'a> {
                     if lower_is(w, "and") && and.is_none() && j > k {
                         and = Some(j);
                     } else if second_capital
-                        || (j > k && self.lex.is_determiner(w))
-                        || self.lex.is_preposition(w)
-                        || self.lex.is_conjunction(w)
+                        || (j > k && self.is(j, WordList::Determiner))
+                        || self.is(j, WordList::Preposition)
+                        || self.is(j, WordList::Conjunction)
                         || self.cue_at(j).is_some()
-                        || self.lex.pronoun(w).is_some()
+                        || self.is(j, WordList::Pronoun)
                     {
                         return None;
                     }
@@ -1256,12 +1294,11 @@ impl<'a> Attributor<'a> {
             match self.items[j].it {
                 It::Num | It::Punct('-') => {}
                 It::Word => {
-                    let w = self.items[j].span.text(self.text);
-                    if (j > k && self.lex.is_determiner(w) && owner.is_none())
-                        || self.lex.is_preposition(w)
-                        || self.lex.is_conjunction(w)
+                    if (j > k && self.is(j, WordList::Determiner) && owner.is_none())
+                        || self.is(j, WordList::Preposition)
+                        || self.is(j, WordList::Conjunction)
                         || self.cue_at(j).is_some()
-                        || self.lex.pronoun(w).is_some()
+                        || self.is(j, WordList::Pronoun)
                     {
                         break;
                     }
@@ -1358,11 +1395,11 @@ impl<'a> Attributor<'a> {
             }
             let Some(x) = self.word(end) else { break };
             if end > k
-                && (self.lex.is_preposition(x)
-                    || self.lex.is_conjunction(x)
+                && (self.is(end, WordList::Preposition)
+                    || self.is(end, WordList::Conjunction)
                     || self.cue_at(end).is_some()
                     || is_possessive(x)
-                    || (self.lex.is_filler(x) && !is_capitalised(x)))
+                    || (self.is(end, WordList::Filler) && !is_capitalised(x)))
             {
                 break;
             }
