@@ -753,6 +753,10 @@ impl<'a> Attributor<'a> {
             // Capitalised mid-sentence: a name ("Says Law"), not a verb.
             return None;
         }
+        // Most words start no cue: no need to gather the words after them.
+        if !self.lex.may_start_cue(w) {
+            return None;
+        }
         let mut words: [&str; 3] = [""; 3];
         let mut n = 0;
         for k in i..(i + 3).min(self.items.len()) {
