@@ -203,7 +203,6 @@ pub struct Attributor<'a> {
     lists: Vec<Cell<u16>>,
     mention_start: FastMap<usize, usize>,
     mention_end: FastMap<usize, usize>,
-    item_start: FastMap<usize, usize>,
     /// Mentions and descriptions, fixed once built, in text order.
     salience: Vec<Salient>,
     /// Speakers and resolved pronouns, added as attribution goes, in text order.
@@ -323,7 +322,6 @@ impl<'a> Attributor<'a> {
             lists: Vec::new(),
             mention_start: FastMap::default(),
             mention_end: FastMap::default(),
-            item_start: FastMap::default(),
             salience: Vec::new(),
             dynamic: Vec::new(),
             gaz_role_people: tagged
@@ -347,21 +345,17 @@ impl<'a> Attributor<'a> {
         // Sized once: no rehashing as they fill.
         a.mention_start.reserve(tagged.mentions.len());
         a.mention_end.reserve(tagged.mentions.len());
-        a.item_start.reserve(a.items.len());
         for (mi, m) in tagged.mentions.iter().enumerate() {
             if !m.in_quote && matches!(m.section, Section::Title | Section::Body) {
                 a.mention_start.insert(m.span.start, mi);
                 a.mention_end.insert(m.span.end, mi);
             }
         }
-        for (i, it) in a.items.iter().enumerate() {
-            a.item_start.insert(it.span.start, i);
-        }
         for m in &tagged.mentions {
             if m.in_quote || m.section != Section::Body {
                 continue;
             }
-            if let Some(&i) = a.item_start.get(&m.span.start) {
+            if let Some(i) = a.item_at(m.span.start) {
                 // A name used as a modifier ("the Peter Hain attack", "a Blair aide") is no one
                 // a pronoun can point to.
                 let after = a.items.iter().skip(i).find(|x| x.span.start >= m.span.end);
@@ -426,8 +420,8 @@ impl<'a> Attributor<'a> {
                     kind: NpKind::Name,
                     span,
                     ..
-                }) if self.item_start.contains_key(&span.start) => {
-                    let sent = self.items[self.item_start[&span.start]].sent;
+                }) if let Some(i) = self.item_at(span.start) => {
+                    let sent = self.items[i].sent;
                     named.push(Salient {
                         pos: span.start,
                         sent,
@@ -442,11 +436,11 @@ impl<'a> Attributor<'a> {
                     kind: NpKind::Unnamed,
                     span,
                     ..
-                }) if self.item_start.contains_key(&span.start)
+                }) if let Some(i) = self.item_at(span.start)
                     && self.is_singular(span)
                     && self.is_indefinite(span) =>
                 {
-                    let sent = self.items[self.item_start[&span.start]].sent;
+                    let sent = self.items[i].sent;
                     named.push(Salient {
                         pos: span.start,
                         sent,
@@ -468,6 +462,13 @@ impl<'a> Attributor<'a> {
                 s.speaker = true;
             }
         }
+    }
+
+    /// The item starting at byte `pos`, if one does (the last such, were there two): items
+    /// are in text order, so a binary search finds it with no map built per document.
+    fn item_at(&self, pos: usize) -> Option<usize> {
+        let i = self.items.partition_point(|it| it.span.start <= pos);
+        (i > 0 && self.items[i - 1].span.start == pos).then(|| i - 1)
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -955,7 +956,7 @@ impl<'a> Attributor<'a> {
                 let w = it.span.text(self.text);
                 if let Some(&mi) = self.mention_end.get(&it.span.end) {
                     let m = self.tagged.mentions[mi];
-                    let first = *self.item_start.get(&m.span.start)?;
+                    let first = self.item_at(m.span.start)?;
                     return Some(Np {
                         kind: NpKind::Entity(m.entity),
                         span: m.span,
@@ -2431,7 +2432,7 @@ impl<'a> Attributor<'a> {
             });
             if let Some(s) = subject
                 && let Referent::Entity(e) = s.who
-                && let Some(&i) = self.item_start.get(&s.pos)
+                && let Some(i) = self.item_at(s.pos)
             {
                 let np = Np {
                     kind: NpKind::Entity(e),
@@ -3043,7 +3044,7 @@ impl<'a> Attributor<'a> {
     /// words, determiners, possessives and role words stand between the start of the sentence
     /// (or of its main clause, after an opening phrase and its comma) and it.
     fn in_subject_position(&self, pos: usize) -> bool {
-        let Some(&i) = self.item_start.get(&pos) else {
+        let Some(i) = self.item_at(pos) else {
             return false;
         };
         let (s0, _) = self.sentences[self.items[i].sent];
@@ -3621,7 +3622,7 @@ impl<'a> Attributor<'a> {
             .collect();
         let cue_adjacent_before = a.cue.is_some_and(|c| {
             c.end <= self.items[first].span.start
-                && self.item_start.get(&c.start).is_some_and(|&k| {
+                && self.item_at(c.start).is_some_and(|k| {
                     let n = (k..first)
                         .take_while(|&x| self.items[x].span.end <= c.end)
                         .count();
@@ -3694,8 +3695,8 @@ impl<'a> Attributor<'a> {
         // cats are "cuties"").
         let opinion = a
             .cue
-            .and_then(|c| self.item_start.get(&c.start))
-            .and_then(|&k| self.cue_at(k))
+            .and_then(|c| self.item_at(c.start))
+            .and_then(|k| self.cue_at(k))
             .is_some_and(|(_, class)| class == CueClass::Think);
         let speech_before = (s_start.max(first.saturating_sub(40))..first).any(|k| {
             self.cue_at(k)
