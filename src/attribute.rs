@@ -46,8 +46,10 @@ use crate::text::{
     TokKind, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
 };
 
-/// The per-document maps (items and mentions by position), hit constantly: a fast hash.
+/// The per-document maps and sets (mentions by position, counts), hit constantly: a fast
+/// hash. Nothing is read from them in hash order.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum QuoteKind {
@@ -454,7 +456,7 @@ impl<'a> Attributor<'a> {
         }
         self.salience.extend(named);
         self.salience.sort_by_key(|s| s.pos);
-        let subjects: std::collections::HashSet<(usize, usize)> = subjects.into_iter().collect();
+        let subjects: FastSet<(usize, usize)> = subjects.into_iter().collect();
         for s in &mut self.salience {
             if let Referent::Entity(e) = s.who
                 && subjects.contains(&(s.pos, e))
@@ -521,7 +523,7 @@ impl<'a> Attributor<'a> {
 
     /// Items of the title and body paragraphs, quote segments as single items, and sentences.
     fn build_items(&mut self) {
-        let mut segs_by_para: HashMap<usize, Vec<(Span, usize, usize)>> = HashMap::new();
+        let mut segs_by_para: FastMap<usize, Vec<(Span, usize, usize)>> = FastMap::default();
         for (qi, q) in self.quotes.iter().enumerate() {
             for (si, s) in q.segments.iter().enumerate() {
                 segs_by_para
@@ -716,7 +718,7 @@ impl<'a> Attributor<'a> {
     /// The person the article is about: named outside quotes at least three times, and more
     /// often than anyone else.
     fn main_person(&self) -> Option<usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: FastMap<usize, usize> = FastMap::default();
         for m in &self.tagged.mentions {
             if !m.in_quote && self.etype(m.entity) == EntityType::Person {
                 *counts.entry(m.entity).or_default() += 1;
