@@ -43,7 +43,7 @@ use crate::segment::{Section, Segmented};
 use crate::span::Span;
 use crate::tag::Tagged;
 use crate::text::{
-    TokKind, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
+    TokKind, Token, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
 };
 
 /// The per-document maps and sets (mentions by position, counts), hit constantly: a fast
@@ -533,14 +533,19 @@ impl<'a> Attributor<'a> {
             }
         }
         let article: Vec<usize> = self.seg.article().map(|(i, _)| i).collect();
-        for (ai, &pi) in article.iter().enumerate() {
-            let para = self.seg.paragraphs[pi];
+        // Every paragraph's tokens first, so that the items are allocated once, at their size.
+        let tokens: Vec<Vec<Token>> = article
+            .iter()
+            .map(|&pi| tokenize(self.text, self.seg.paragraphs[pi].span))
+            .collect();
+        let segments: usize = segs_by_para.values().map(Vec::len).sum();
+        self.items
+            .reserve(tokens.iter().map(Vec::len).sum::<usize>() + segments);
+        for ((ai, &pi), tokens) in article.iter().enumerate().zip(tokens) {
             let mut segs = segs_by_para.remove(&ai).unwrap_or_default();
             segs.sort_by_key(|s| s.0.start);
             let mut next_seg = 0;
             let sent_start = self.items.len();
-            let tokens = tokenize(self.text, para.span);
-            self.items.reserve(tokens.len() + segs.len());
             for t in tokens {
                 while next_seg < segs.len() && segs[next_seg].0.end <= t.span.start {
                     let (outer, qi, si) = segs[next_seg];
