@@ -33,6 +33,7 @@
 //! assert_eq!(q.attribution.method, "cue_after+pronoun");
 //! ```
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::gazetteer::{EntityType, Gazetteer};
@@ -42,11 +43,13 @@ use crate::segment::{Section, Segmented};
 use crate::span::Span;
 use crate::tag::Tagged;
 use crate::text::{
-    TokKind, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
+    TokKind, Token, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
 };
 
-/// The per-document maps (items and mentions by position), hit constantly: a fast hash.
+/// The per-document maps and sets (mentions by position, counts), hit constantly: a fast
+/// hash. Nothing is read from them in hash order.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum QuoteKind {
@@ -95,6 +98,17 @@ enum It {
     Punct(char),
     /// A quote segment: (quote, segment).
     Quote(usize, usize),
+}
+
+/// A word list the noun-phrase scans ask about an item's word (see `Attributor::is`).
+#[derive(Clone, Copy)]
+enum WordList {
+    Preposition,
+    Conjunction,
+    Determiner,
+    Filler,
+    /// A subject pronoun (`Lexicon::pronoun`).
+    Pronoun,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -186,9 +200,11 @@ pub struct Attributor<'a> {
     quote_items: Vec<Vec<usize>>,
     /// The cue verb starting at each item, computed once (see `cue_at_item`).
     cues: Vec<Option<(usize, CueClass)>>,
+    /// Per item, the word lists asked about its word so far (low byte) and the answers (high
+    /// byte), by `WordList` (see `is`).
+    lists: Vec<Cell<u16>>,
     mention_start: FastMap<usize, usize>,
     mention_end: FastMap<usize, usize>,
-    item_start: FastMap<usize, usize>,
     /// Mentions and descriptions, fixed once built, in text order.
     salience: Vec<Salient>,
     /// Speakers and resolved pronouns, added as attribution goes, in text order.
@@ -305,9 +321,9 @@ impl<'a> Attributor<'a> {
             sentences: Vec::new(),
             quote_items: vec![Vec::new(); quotes.len()],
             cues: Vec::new(),
+            lists: Vec::new(),
             mention_start: FastMap::default(),
             mention_end: FastMap::default(),
-            item_start: FastMap::default(),
             salience: Vec::new(),
             dynamic: Vec::new(),
             gaz_role_people: tagged
@@ -327,24 +343,21 @@ impl<'a> Attributor<'a> {
         a.build_items();
         // Asked about the same items again and again (cue subjects, every noun-phrase scan).
         a.cues = (0..a.items.len()).map(|i| a.cue_at_item(i)).collect();
+        a.lists = vec![Cell::new(0); a.items.len()];
         // Sized once: no rehashing as they fill.
         a.mention_start.reserve(tagged.mentions.len());
         a.mention_end.reserve(tagged.mentions.len());
-        a.item_start.reserve(a.items.len());
         for (mi, m) in tagged.mentions.iter().enumerate() {
             if !m.in_quote && matches!(m.section, Section::Title | Section::Body) {
                 a.mention_start.insert(m.span.start, mi);
                 a.mention_end.insert(m.span.end, mi);
             }
         }
-        for (i, it) in a.items.iter().enumerate() {
-            a.item_start.insert(it.span.start, i);
-        }
         for m in &tagged.mentions {
             if m.in_quote || m.section != Section::Body {
                 continue;
             }
-            if let Some(&i) = a.item_start.get(&m.span.start) {
+            if let Some(i) = a.item_at(m.span.start) {
                 // A name used as a modifier ("the Peter Hain attack", "a Blair aide") is no one
                 // a pronoun can point to.
                 let after = a.items.iter().skip(i).find(|x| x.span.start >= m.span.end);
@@ -409,8 +422,8 @@ impl<'a> Attributor<'a> {
                     kind: NpKind::Name,
                     span,
                     ..
-                }) if self.item_start.contains_key(&span.start) => {
-                    let sent = self.items[self.item_start[&span.start]].sent;
+                }) if let Some(i) = self.item_at(span.start) => {
+                    let sent = self.items[i].sent;
                     named.push(Salient {
                         pos: span.start,
                         sent,
@@ -425,11 +438,11 @@ impl<'a> Attributor<'a> {
                     kind: NpKind::Unnamed,
                     span,
                     ..
-                }) if self.item_start.contains_key(&span.start)
+                }) if let Some(i) = self.item_at(span.start)
                     && self.is_singular(span)
                     && self.is_indefinite(span) =>
                 {
-                    let sent = self.items[self.item_start[&span.start]].sent;
+                    let sent = self.items[i].sent;
                     named.push(Salient {
                         pos: span.start,
                         sent,
@@ -443,7 +456,7 @@ impl<'a> Attributor<'a> {
         }
         self.salience.extend(named);
         self.salience.sort_by_key(|s| s.pos);
-        let subjects: std::collections::HashSet<(usize, usize)> = subjects.into_iter().collect();
+        let subjects: FastSet<(usize, usize)> = subjects.into_iter().collect();
         for s in &mut self.salience {
             if let Referent::Entity(e) = s.who
                 && subjects.contains(&(s.pos, e))
@@ -453,10 +466,38 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// The item starting at byte `pos`, if one does (the last such, were there two): items
+    /// are in text order, so a binary search finds it with no map built per document.
+    fn item_at(&self, pos: usize) -> Option<usize> {
+        let i = self.items.partition_point(|it| it.span.start <= pos);
+        (i > 0 && self.items[i - 1].span.start == pos).then(|| i - 1)
+    }
+
     fn word(&self, i: usize) -> Option<&'a str> {
         crate::work::step(1);
         let it = self.items.get(i)?;
         matches!(it.it, It::Word).then(|| it.span.text(self.text))
+    }
+
+    /// Whether the word of item `i` (a word item) is in `list`: looked up once per item and
+    /// list, as the noun-phrase scans ask about the same words again and again.
+    fn is(&self, i: usize, list: WordList) -> bool {
+        let bit = 1u16 << list as u16;
+        let cell = &self.lists[i];
+        let known = cell.get();
+        if known & bit != 0 {
+            return known & (bit << 8) != 0;
+        }
+        let w = self.items[i].span.text(self.text);
+        let yes = match list {
+            WordList::Preposition => self.lex.is_preposition(w),
+            WordList::Conjunction => self.lex.is_conjunction(w),
+            WordList::Determiner => self.lex.is_determiner(w),
+            WordList::Filler => self.lex.is_filler(w),
+            WordList::Pronoun => self.lex.pronoun(w).is_some(),
+        };
+        cell.set(known | bit | if yes { bit << 8 } else { 0 });
+        yes
     }
 
     /// A quote item whose words end in a comma, American style: `jam "Black Water," Simmons`.
@@ -482,7 +523,7 @@ impl<'a> Attributor<'a> {
 
     /// Items of the title and body paragraphs, quote segments as single items, and sentences.
     fn build_items(&mut self) {
-        let mut segs_by_para: HashMap<usize, Vec<(Span, usize, usize)>> = HashMap::new();
+        let mut segs_by_para: FastMap<usize, Vec<(Span, usize, usize)>> = FastMap::default();
         for (qi, q) in self.quotes.iter().enumerate() {
             for (si, s) in q.segments.iter().enumerate() {
                 segs_by_para
@@ -492,14 +533,19 @@ impl<'a> Attributor<'a> {
             }
         }
         let article: Vec<usize> = self.seg.article().map(|(i, _)| i).collect();
-        for (ai, &pi) in article.iter().enumerate() {
-            let para = self.seg.paragraphs[pi];
+        // Every paragraph's tokens first, so that the items are allocated once, at their size.
+        let tokens: Vec<Vec<Token>> = article
+            .iter()
+            .map(|&pi| tokenize(self.text, self.seg.paragraphs[pi].span))
+            .collect();
+        let segments: usize = segs_by_para.values().map(Vec::len).sum();
+        self.items
+            .reserve(tokens.iter().map(Vec::len).sum::<usize>() + segments);
+        for ((ai, &pi), tokens) in article.iter().enumerate().zip(tokens) {
             let mut segs = segs_by_para.remove(&ai).unwrap_or_default();
             segs.sort_by_key(|s| s.0.start);
             let mut next_seg = 0;
             let sent_start = self.items.len();
-            let tokens = tokenize(self.text, para.span);
-            self.items.reserve(tokens.len() + segs.len());
             for t in tokens {
                 while next_seg < segs.len() && segs[next_seg].0.end <= t.span.start {
                     let (outer, qi, si) = segs[next_seg];
@@ -677,7 +723,7 @@ impl<'a> Attributor<'a> {
     /// The person the article is about: named outside quotes at least three times, and more
     /// often than anyone else.
     fn main_person(&self) -> Option<usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: FastMap<usize, usize> = FastMap::default();
         for m in &self.tagged.mentions {
             if !m.in_quote && self.etype(m.entity) == EntityType::Person {
                 *counts.entry(m.entity).or_default() += 1;
@@ -713,6 +759,10 @@ impl<'a> Attributor<'a> {
         let w = self.word(i)?;
         if is_capitalised(w) && i > 0 && !self.is_sentence_start(i) {
             // Capitalised mid-sentence: a name ("Says Law"), not a verb.
+            return None;
+        }
+        // Most words start no cue: no need to gather the words after them.
+        if !self.lex.may_start_cue(w) {
             return None;
         }
         let mut words: [&str; 3] = [""; 3];
@@ -913,7 +963,7 @@ impl<'a> Attributor<'a> {
                 let w = it.span.text(self.text);
                 if let Some(&mi) = self.mention_end.get(&it.span.end) {
                     let m = self.tagged.mentions[mi];
-                    let first = *self.item_start.get(&m.span.start)?;
+                    let first = self.item_at(m.span.start)?;
                     return Some(Np {
                         kind: NpKind::Entity(m.entity),
                         span: m.span,
@@ -941,7 +991,7 @@ impl<'a> Attributor<'a> {
                         continue;
                     }
                     let Some(pw) = self.word(prev) else { break };
-                    if self.lex.is_determiner(pw) {
+                    if self.is(prev, WordList::Determiner) {
                         first = prev;
                         break;
                     }
@@ -971,11 +1021,11 @@ impl<'a> Attributor<'a> {
                         first = d;
                         break;
                     }
-                    if self.lex.is_preposition(pw)
-                        || self.lex.is_conjunction(pw)
-                        || self.lex.pronoun(pw).is_some()
+                    if self.is(prev, WordList::Preposition)
+                        || self.is(prev, WordList::Conjunction)
+                        || self.is(prev, WordList::Pronoun)
                         || self.cue_at(prev).is_some()
-                        || self.lex.is_filler(pw) && !is_capitalised(pw)
+                        || self.is(prev, WordList::Filler) && !is_capitalised(pw)
                     {
                         break;
                     }
@@ -1206,11 +1256,11 @@ impl<'a> Attributor<'a> {
                     if lower_is(w, "and") && and.is_none() && j > k {
                         and = Some(j);
                     } else if second_capital
-                        || (j > k && self.lex.is_determiner(w))
-                        || self.lex.is_preposition(w)
-                        || self.lex.is_conjunction(w)
+                        || (j > k && self.is(j, WordList::Determiner))
+                        || self.is(j, WordList::Preposition)
+                        || self.is(j, WordList::Conjunction)
                         || self.cue_at(j).is_some()
-                        || self.lex.pronoun(w).is_some()
+                        || self.is(j, WordList::Pronoun)
                     {
                         return None;
                     }
@@ -1256,12 +1306,11 @@ impl<'a> Attributor<'a> {
             match self.items[j].it {
                 It::Num | It::Punct('-') => {}
                 It::Word => {
-                    let w = self.items[j].span.text(self.text);
-                    if (j > k && self.lex.is_determiner(w) && owner.is_none())
-                        || self.lex.is_preposition(w)
-                        || self.lex.is_conjunction(w)
+                    if (j > k && self.is(j, WordList::Determiner) && owner.is_none())
+                        || self.is(j, WordList::Preposition)
+                        || self.is(j, WordList::Conjunction)
                         || self.cue_at(j).is_some()
-                        || self.lex.pronoun(w).is_some()
+                        || self.is(j, WordList::Pronoun)
                     {
                         break;
                     }
@@ -1358,11 +1407,11 @@ impl<'a> Attributor<'a> {
             }
             let Some(x) = self.word(end) else { break };
             if end > k
-                && (self.lex.is_preposition(x)
-                    || self.lex.is_conjunction(x)
+                && (self.is(end, WordList::Preposition)
+                    || self.is(end, WordList::Conjunction)
                     || self.cue_at(end).is_some()
                     || is_possessive(x)
-                    || (self.lex.is_filler(x) && !is_capitalised(x)))
+                    || (self.is(end, WordList::Filler) && !is_capitalised(x)))
             {
                 break;
             }
@@ -1373,15 +1422,15 @@ impl<'a> Attributor<'a> {
         }
         // The phrase ends at its last noun of a kind we know: "The prime minister" in "The prime
         // minister shrugged off ...".
-        let end = (k + 1..=end)
-            .rev()
-            .find(|&e| {
-                self.word(e - 1)
-                    .is_some_and(|h| self.classify_head(h, k, e).is_some())
-            })
-            .unwrap_or(end);
-        let head = self.word(end - 1)?;
-        if let Some(kind) = self.classify_head(head, k, end) {
+        let headed = (k + 1..=end).rev().find_map(|e| {
+            let h = self.word(e - 1)?;
+            Some((e, self.classify_head(h, k, e)?))
+        });
+        if headed.is_none() {
+            // No head of a kind we know: a name, if the phrase ends in a word.
+            self.word(end - 1)?;
+        }
+        if let Some((end, kind)) = headed {
             // A source named after it: "a 2018 survey by Penelope Muse Abernathy".
             if matches!(kind, NpKind::Unnamed | NpKind::Document)
                 && end < sent_end
@@ -2390,7 +2439,7 @@ impl<'a> Attributor<'a> {
             });
             if let Some(s) = subject
                 && let Referent::Entity(e) = s.who
-                && let Some(&i) = self.item_start.get(&s.pos)
+                && let Some(i) = self.item_at(s.pos)
             {
                 let np = Np {
                     kind: NpKind::Entity(e),
@@ -3002,7 +3051,7 @@ impl<'a> Attributor<'a> {
     /// words, determiners, possessives and role words stand between the start of the sentence
     /// (or of its main clause, after an opening phrase and its comma) and it.
     fn in_subject_position(&self, pos: usize) -> bool {
-        let Some(&i) = self.item_start.get(&pos) else {
+        let Some(i) = self.item_at(pos) else {
             return false;
         };
         let (s0, _) = self.sentences[self.items[i].sent];
@@ -3580,7 +3629,7 @@ impl<'a> Attributor<'a> {
             .collect();
         let cue_adjacent_before = a.cue.is_some_and(|c| {
             c.end <= self.items[first].span.start
-                && self.item_start.get(&c.start).is_some_and(|&k| {
+                && self.item_at(c.start).is_some_and(|k| {
                     let n = (k..first)
                         .take_while(|&x| self.items[x].span.end <= c.end)
                         .count();
@@ -3653,8 +3702,8 @@ impl<'a> Attributor<'a> {
         // cats are "cuties"").
         let opinion = a
             .cue
-            .and_then(|c| self.item_start.get(&c.start))
-            .and_then(|&k| self.cue_at(k))
+            .and_then(|c| self.item_at(c.start))
+            .and_then(|k| self.cue_at(k))
             .is_some_and(|(_, class)| class == CueClass::Think);
         let speech_before = (s_start.max(first.saturating_sub(40))..first).any(|k| {
             self.cue_at(k)

@@ -736,6 +736,12 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether some cue starts with `word` (any case): when none does, [`Lexicon::cue_at`] of
+    /// words starting with it is `None`.
+    pub fn may_start_cue(&self, word: &str) -> bool {
+        self.cue_words.contains_lower(word)
+    }
+
     /// The longest cue whose words start `words` (lower-cased by the caller or not).
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
         let first = words.first()?.as_ref();
