@@ -20,13 +20,13 @@ def taken(here: Path, *tables: str) -> set:
     return {l.split("\t")[0] for t in tables for l in open(here / t) if not l.startswith("#")}
 
 
-def main() -> None:
-    corpora = Path(sys.argv[1])
+def pick(corpora: Path, name: str, seed: int, exclude: tuple) -> None:
+    """Writes NAME/ (the articles) and NAME_sample.tsv beside this script."""
     here = Path(__file__).resolve().parent
-    out = here / "holdout3"
+    out = here / name
     out.mkdir(exist_ok=True)
-    used = taken(here, "bbc_sample.tsv", "holdout_sample.tsv", "holdout2_sample.tsv")
-    rng = random.Random(SEED)
+    used = taken(here, *exclude)
+    rng = random.Random(seed)
     rows = []
     for topic, n in COUNTS.items():
         pool = sorted(
@@ -37,10 +37,19 @@ def main() -> None:
         for p in sorted(rng.sample(pool, n)):
             (out / p.name).write_text(p.read_text())
             rows.append((p.stem, f"bbc/{topic}"))
-    with open(here / "holdout3_sample.tsv", "w") as f:
-        f.write(f"# seed={SEED}\ndoc_id\tsource\n")
+    with open(here / f"{name}_sample.tsv", "w") as f:
+        f.write(f"# seed={seed}\ndoc_id\tsource\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
+
+
+def main() -> None:
+    pick(
+        Path(sys.argv[1]),
+        "holdout3",
+        SEED,
+        ("bbc_sample.tsv", "holdout_sample.tsv", "holdout2_sample.tsv"),
+    )
 
 
 if __name__ == "__main__":
