@@ -1006,17 +1006,15 @@ impl<'a> Attributor<'a> {
                     if lower_is(pw, "and")
                         && let Some(d) = (prev.saturating_sub(3).max(floor)..prev)
                             .rev()
-                            .find(|&d| self.word(d).is_none_or(|x| self.lex.is_determiner(x)))
-                        && self.word(d).is_some()
-                        && (d + 1..prev).all(|x| {
-                            self.word(x).is_some_and(|x| {
-                                !is_capitalised(x)
-                                    && !self.lex.is_preposition(x)
-                                    && !self.lex.is_conjunction(x)
-                                    && self.lex.pronoun(x).is_none()
-                            })
-                        })
+                            .take_while(|&d| self.word(d).is_some())
+                            .find(|&d| self.is(d, WordList::Determiner))
                         && d + 1 < prev
+                        && (d + 1..prev).all(|x| {
+                            self.word(x).is_some_and(|w| !is_capitalised(w))
+                                && !self.is(x, WordList::Preposition)
+                                && !self.is(x, WordList::Conjunction)
+                                && !self.is(x, WordList::Pronoun)
+                        })
                     {
                         first = d;
                         break;
@@ -1224,6 +1222,15 @@ impl<'a> Attributor<'a> {
         Some(np)
     }
 
+    /// A word that ends a run of modifiers before a name: a preposition, conjunction, cue or
+    /// pronoun.
+    fn ends_modifiers(&self, j: usize) -> bool {
+        self.is(j, WordList::Preposition)
+            || self.is(j, WordList::Conjunction)
+            || self.cue_at(j).is_some()
+            || self.is(j, WordList::Pronoun)
+    }
+
     /// Two descriptions joined by "and" before a person's name: "former Olympian and BBC
     /// pundit Steve Cram", "writer and broadcaster Ann Lee". The word before the name is a
     /// lower-case noun, so "the minister and Tom Hart" (two people) is not one.
@@ -1257,10 +1264,7 @@ impl<'a> Attributor<'a> {
                         and = Some(j);
                     } else if second_capital
                         || (j > k && self.is(j, WordList::Determiner))
-                        || self.is(j, WordList::Preposition)
-                        || self.is(j, WordList::Conjunction)
-                        || self.cue_at(j).is_some()
-                        || self.is(j, WordList::Pronoun)
+                        || self.ends_modifiers(j)
                     {
                         return None;
                     }
@@ -1307,10 +1311,7 @@ impl<'a> Attributor<'a> {
                 It::Num | It::Punct('-') => {}
                 It::Word => {
                     if (j > k && self.is(j, WordList::Determiner) && owner.is_none())
-                        || self.is(j, WordList::Preposition)
-                        || self.is(j, WordList::Conjunction)
-                        || self.cue_at(j).is_some()
-                        || self.is(j, WordList::Pronoun)
+                        || self.ends_modifiers(j)
                     {
                         break;
                     }
@@ -2175,10 +2176,7 @@ impl<'a> Attributor<'a> {
         s_start: usize,
         s_end: usize,
     ) -> Option<Found> {
-        if !self
-            .word(last + 1)
-            .is_some_and(|w| with_lowercase(w, |l| l == "from"))
-        {
+        if !self.word(last + 1).is_some_and(|w| lower_is(w, "from")) {
             return None;
         }
         let noun = (first.saturating_sub(8).max(s_start)..first)
@@ -3506,6 +3504,13 @@ impl<'a> Attributor<'a> {
         // Tory leader said", not John Major named earlier).
         let date = self.date;
         let title = self.lex.canonical_role(&words);
+        let holds = |g: u32| {
+            self.gaz
+                .entity(g)
+                .roles
+                .iter()
+                .any(|r| r.title == title && r.held_on(date))
+        };
         // Ranked: no other post first, then the latest mention before the description.
         let rank = |ei: usize| {
             let free = !self.tagged.entities[ei]
@@ -3523,16 +3528,7 @@ impl<'a> Attributor<'a> {
         let mut best: Option<((bool, usize), usize)> = None;
         for &ei in &self.gaz_role_people {
             let e = &self.tagged.entities[ei];
-            let Some(g) = e.gazetteer else {
-                continue;
-            };
-            if !self
-                .gaz
-                .entity(g)
-                .roles
-                .iter()
-                .any(|r| r.title == title && r.held_on(date))
-            {
+            if !e.gazetteer.is_some_and(holds) {
                 continue;
             }
             let r = rank(ei);
@@ -3543,15 +3539,10 @@ impl<'a> Attributor<'a> {
         // "Mr Howard insisted ... The Tory leader said": a person the article names only by a
         // surname the gazetteer gives a holder of the post ("Michael Howard") is a candidate too.
         for &g in self.gaz.holders_of(&title) {
-            let holder = self.gaz.entity(g);
-            if !holder
-                .roles
-                .iter()
-                .any(|r| r.title == title && r.held_on(date))
-            {
+            if !holds(g) {
                 continue;
             }
-            let Some(surname) = holder.name.rsplit(' ').next() else {
+            let Some(surname) = self.gaz.entity(g).name.rsplit(' ').next() else {
                 continue;
             };
             for (ei, e) in self.tagged.entities.iter().enumerate() {
@@ -3578,20 +3569,13 @@ impl<'a> Attributor<'a> {
             .lex
             .role(&words.iter().map(String::as_str).collect::<Vec<_>>())
             == Some(RoleKind::Office);
-        if let (Some(d), true) = (date, office) {
-            let title = self.lex.canonical_role(&words);
+        if date.is_some() && office {
             let holders: Vec<u32> = self
                 .gaz
                 .holders_of(&title)
                 .iter()
                 .copied()
-                .filter(|&g| {
-                    self.gaz
-                        .entity(g)
-                        .roles
-                        .iter()
-                        .any(|r| r.title == title && r.held_on(Some(d)))
-                })
+                .filter(|&g| holds(g))
                 .collect();
             if let [g] = holders[..] {
                 // The entity is not in the article's list; the caller reports it by name.

@@ -658,10 +658,13 @@ impl Lexicon {
                     let [from, to] = cols[..] else {
                         return Err(bad(name, line, "expected words, canonical words"));
                     };
+                    // Kept longest first, so the first match at a word is the longest.
+                    let from = words_lower(from);
+                    let at = self
+                        .role_synonyms
+                        .partition_point(|(f, _)| f.len() >= from.len());
                     self.role_synonyms
-                        .push((words_lower(from), words_lower(to).join(" ")));
-                    self.role_synonyms
-                        .sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+                        .insert(at, (from, words_lower(to).join(" ")));
                 }
                 "lexicon/aspect_cues.txt" => {
                     self.aspect_cues.insert(first.to_lowercase());
