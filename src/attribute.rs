@@ -1161,7 +1161,12 @@ impl<'a> Attributor<'a> {
         if k >= sent_end {
             return None;
         }
-        let np = self.np_base_after(k, sent_end)?;
+        let Some(mut np) = self
+            .np_base_after(k, sent_end)
+            .or_else(|| self.owned_by_plain_noun(k, sent_end))
+        else {
+            return self.renamed_description(k, sent_end);
+        };
         // A possessive: the speaker is what follows ("Sky Networks' Sophie Turner Laing",
         // "Labour's spokesman").
         let e = np.end;
@@ -1173,13 +1178,21 @@ impl<'a> Attributor<'a> {
             && !matches!(np.kind, NpKind::Pronoun(..))
             && let Some(owned) = self.np_base_after(e + 1, sent_end)
         {
-            let span = np.span.cover(owned.span);
-            return Some(Np {
-                span,
+            if matches!(owned.kind, NpKind::Entity(_)) {
+                return Some(Np {
+                    span: np.span.cover(owned.span),
+                    first: k,
+                    ..owned
+                });
+            }
+            // "the festival's executive director, Craig Prater": renamed below.
+            np = Np {
+                span: np.span.cover(owned.span),
                 first: k,
                 ..owned
-            });
+            };
         }
+        let e = np.end;
         // A place or body modifying a description before a person: "Florida state archivist
         // Jody Norman" is Jody Norman, whatever the lexicons know of "archivist".
         if matches!(np.kind, NpKind::Entity(x) if self.etype(x) != EntityType::Person)
@@ -1203,23 +1216,96 @@ impl<'a> Attributor<'a> {
                 ..person
             });
         }
-        // A description renamed by an appositive: "The group, WeWorkers Coalition, ...".
+        // A description renamed by an appositive: "The group, WeWorkers Coalition, ...",
+        // "said the executive director, Craig Prater."
+        // "said the museum's head of visitor services, Rana Ode": a short phrase of its own
+        // before the comma.
         if matches!(
             np.kind,
             NpKind::OrgRef | NpKind::Role { .. } | NpKind::Unnamed
-        ) && e + 1 < sent_end
-            && self.is_punct(e, ',')
-            && let Some(named) = self.mention_np_at(e + 1, sent_end)
-            && named.end < sent_end
-            && self.is_punct(named.end, ',')
+        ) && let Some(c) = (e..sent_end.min(e + 6)).find(|&c| {
+            !self.word(c).is_some_and(|w| {
+                !is_capitalised(w) && !self.lex.is_conjunction(w) && self.cue_at(c).is_none()
+            })
+        }) && let Some(named) = self.appositive_name(c, sent_end)
         {
-            return Some(Np {
-                first: k,
-                end: named.end + 1,
-                ..named
-            });
+            return Some(Np { first: k, ..named });
         }
         Some(np)
+    }
+
+    /// The name in an appositive that starts with the comma at item `c` and is closed by a
+    /// comma or the end of the sentence: ", Craig Prater," or ", Captain Ian Farquhar.".
+    fn appositive_name(&self, c: usize, sent_end: usize) -> Option<Np> {
+        if c + 1 >= sent_end || !self.is_punct(c, ',') {
+            return None;
+        }
+        let named = self
+            .mention_np_at(c + 1, sent_end)
+            .or_else(|| self.np_base_after(c + 1, sent_end))
+            .filter(|n| matches!(n.kind, NpKind::Entity(_)))?;
+        let closed = named.end + 1 == sent_end && self.ends_sentence(named.end)
+            || named.end < sent_end && self.is_punct(named.end, ',');
+        closed.then_some(Np {
+            end: (named.end + 1).min(sent_end),
+            ..named
+        })
+    }
+
+    /// A source or role owned by a plain noun: "the festival's director". The owner is of no
+    /// kind the lexicons know, so the phrase is headed by what it owns.
+    fn owned_by_plain_noun(&self, k: usize, sent_end: usize) -> Option<Np> {
+        let p = (k + 1..sent_end.min(k + 4)).find(|&p| self.word(p).is_some_and(is_possessive))?;
+        let plain = (k..p).all(|x| {
+            self.word(x).is_some_and(|w| {
+                !is_capitalised(w)
+                    && !self.lex.is_preposition(w)
+                    && !self.lex.is_conjunction(w)
+                    && self.cue_at(x).is_none()
+                    && (x == k || !self.lex.is_determiner(w))
+            })
+        });
+        if !plain {
+            return None;
+        }
+        let owned = self.np_base_after(p + 1, sent_end)?;
+        matches!(owned.kind, NpKind::Role { .. } | NpKind::Unnamed).then(|| Np {
+            span: self.items[k].span.cover(owned.span),
+            first: k,
+            ..owned
+        })
+    }
+
+    /// A description of no kind the lexicons know, renamed by an appositive: "hunt master,
+    /// Captain Ian Farquhar, said", "the festival's executive director, Craig Prater". A few
+    /// lower-case words, then the name.
+    fn renamed_description(&self, k: usize, sent_end: usize) -> Option<Np> {
+        let apostrophe = |x: usize| self.is_punct(x, '\'') || self.is_punct(x, '’');
+        let c = (k + 1..sent_end.min(k + 6))
+            .find(|&c| !matches!(self.items[c].it, It::Word) && !apostrophe(c))?;
+        let plain = (k..c).all(|x| {
+            apostrophe(x)
+                || self.word(x).is_some_and(is_possessive)
+                || self.word(x).is_some_and(|w| {
+                    !is_capitalised(w)
+                        && !self.lex.is_preposition(w)
+                        && !self.lex.is_conjunction(w)
+                        && !self.lex.is_filler(w)
+                        && self.cue_at(x).is_none()
+                        && (x == k || !self.lex.is_determiner(w))
+                })
+        });
+        if !plain {
+            return None;
+        }
+        let named = self.appositive_name(c, sent_end)?;
+        matches!(named.kind, NpKind::Entity(x) if self.etype(x) == EntityType::Person).then_some(
+            Np {
+                span: self.items[k].span.cover(named.span),
+                first: k,
+                ..named
+            },
+        )
     }
 
     /// A word that ends a run of modifiers before a name: a preposition, conjunction, cue or
@@ -2963,20 +3049,24 @@ impl<'a> Attributor<'a> {
         };
         // "The image portrayed Mr Howard as a hypnotist, he argued.": the clause before is
         // what was said, and the people in it are no more the speaker than names in a quote.
+        // `Mr Blair's government was a "bossy, interfering government," he added.` too: a
+        // quote inside the clause is part of what was said.
         if i > s0 + 2
-            && self.is_punct(i - 1, ',')
+            && (self.is_punct(i - 1, ',') || self.quote_ends_in_comma(i - 1))
             && let Some((n, CueClass::Speech)) = self.cue_at(i + 1)
-            && (i + 1 + n..s1.min(i + 1 + n + 6)).all(|k| !self.is_punct(k, ','))
-            && s1 <= i + 1 + n + 6
+            && (((i + 1 + n..s1.min(i + 1 + n + 6)).all(|k| !self.is_punct(k, ','))
+                && s1 <= i + 1 + n + 6)
+                // "..., he claimed, saying he has the "wrong solution"."
+                || self.is_punct(i + 1 + n, ',')
+                    && self.word(i + 2 + n).is_some_and(|w| w.ends_with("ing"))
+                    && matches!(self.cue_at(i + 2 + n), Some((_, CueClass::Speech))))
             && !(self.lex.opens_clause(opener)
                 || self.lex.is_preposition(opener)
                 || self.lex.opens_participle_clause(opener)
                 || self.lex.is_intro_participle(opener)
                 || self.lex.is_conjunction(opener))
-            && !(s0..i).any(|k| {
-                matches!(self.items[k].it, It::Quote(..))
-                    || matches!(self.cue_at(k), Some((_, CueClass::Speech)))
-            })
+            && !matches!(self.items[s0].it, It::Quote(..))
+            && !(s0..i).any(|k| matches!(self.cue_at(k), Some((_, CueClass::Speech))))
         {
             skip_until = pos;
         }
@@ -3111,6 +3201,11 @@ impl<'a> Attributor<'a> {
                         || self.lex.role(&[w]).is_some()
                 }
                 It::Num | It::Punct('-') => true,
+                // "The Attorney General, Lord Goldsmith, has ...": a role renamed.
+                It::Punct(',') => {
+                    let words: Vec<&str> = (start..k).filter_map(|x| self.word(x)).collect();
+                    k > start && role_suffix_len(&words, self.lex).is_some()
+                }
                 _ => false,
             })
     }
@@ -4324,6 +4419,39 @@ mod tests {
             &[
                 ("a shame", "Mary Bell", "cue_before"),
                 ("Fine.", "Acme", "cue_before"),
+            ],
+        );
+    }
+
+    #[test]
+    fn descriptions_renamed_after_the_cue_or_before_it() {
+        // "said the X's Y, NAME." with the owner a plain noun, and a description no lexicon
+        // knows renamed between commas, honorific and all.
+        check(
+            "T\n\n\"Tickets are gone,\" said the museum's head of visitor services, Rana Ode. \"We are full,\" ferry captain, Captain Jo Marsh, said. \"No,\" said the club's secretary.\n",
+            &[
+                ("Tickets are gone", "Rana Ode", "cue_after"),
+                ("We are full", "Jo Marsh", "cue_after"),
+                ("No,", "UNNAMED:the club's secretary", "cue_after"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_role_renamed_is_the_subject_and_a_reported_clause_names_no_speaker() {
+        // "The Home Secretary, Ann Cole, has ..." puts Ann Cole in subject position, ahead of
+        // the speaker of the paragraph before.
+        check(
+            "T\n\nTom Reed said it was wrong. \"It is bad,\" he said.\n\nThe Home Secretary, Ann Cole, has refused to act. She said the law was \"clear\".\n",
+            &[("clear", "Ann Cole", "cue_before+pronoun")],
+        );
+        // A person inside the reported clause, a quote in it or not, is not the "he" of the
+        // cue after it, nor when the cue goes on with "saying".
+        check(
+            "T\n\n\"We must change,\" Ray Dunn said. Mr Webb's plan was a \"bold, reckless gamble,\" he added.\n\nRay Dunn spoke in Leeds. Mr Webb had failed, he argued, saying he had the \"wrong answer\".\n",
+            &[
+                ("bold, reckless gamble", "Ray Dunn", "cue_after+pronoun"),
+                ("wrong answer", "Ray Dunn", "cue_before+pronoun"),
             ],
         );
     }
