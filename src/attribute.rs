@@ -3303,14 +3303,31 @@ impl<'a> Attributor<'a> {
             if with_lowercase(w, |l| l.trim_end_matches('s') != stem) {
                 continue;
             }
-            let (s0, _) = self.sentences[self.items[k].sent];
+            let (s0, s1) = self.sentences[self.items[k].sent];
             // "..., the US military said in a statement": the subject of the cue before it;
-            // "Big Machine issued a statement": the subject of the sentence.
+            // "Big Machine issued a statement": the subject of the sentence; "In a statement
+            // issued later, the council said": the subject of the cue after it.
             let by_cue = (s0..k).rev().find_map(|c| {
                 self.cue_at(c)?;
                 self.np_before(self.skip_fillers_back(c, s0), s0, 0)
             });
-            match by_cue.or_else(|| self.subject_of(s0, k)) {
+            let opened_by_it = || {
+                let c = (k + 1..s1).find(|&c| {
+                    matches!(self.cue_at(c), Some((_, CueClass::Speech)))
+                        || matches!(self.items[c].it, It::Quote(..))
+                })?;
+                self.cue_at(c)?;
+                let floor = (k + 1..c).find(|&x| self.is_punct(x, ','))? + 1;
+                self.np_before(self.skip_fillers_back(c, floor), floor, 0)
+            };
+            let opens = (s0..k).all(|x| {
+                self.word(x)
+                    .is_some_and(|w| self.lex.is_preposition(w) || self.lex.is_determiner(w))
+            });
+            match by_cue
+                .or_else(|| self.subject_of(s0, k))
+                .or_else(|| opens.then(opened_by_it).flatten())
+            {
                 Some(Np {
                     kind: NpKind::Entity(e),
                     ..
@@ -4452,6 +4469,26 @@ mod tests {
             &[
                 ("bold, reckless gamble", "Ray Dunn", "cue_after+pronoun"),
                 ("wrong answer", "Ray Dunn", "cue_before+pronoun"),
+            ],
+        );
+    }
+
+    #[test]
+    fn statements_groups_and_given_names() {
+        // "In a statement, X said ..." issues the statement that "the statement said" names;
+        // a body unknown to the gazetteers ending in "Collective" is "the group"; "Madam" goes
+        // with the given name.
+        check(
+            "T\n\nIn a statement, the Harbour Residents Collective, a tenants' group, said rents had \"doubled\". Madam Noor Aziz Hassan, 61, spoke too.\n\n\"We cannot stay,\" the statement said. \"We will go,\" Madam Noor said. \"Enough,\" the group said.\n",
+            &[
+                ("doubled", "Harbour Residents Collective", "cue_before"),
+                (
+                    "We cannot stay",
+                    "Harbour Residents Collective",
+                    "cue_after+document",
+                ),
+                ("We will go", "Noor Aziz Hassan", "cue_after"),
+                ("Enough", "Harbour Residents Collective", "cue_after+org"),
             ],
         );
     }

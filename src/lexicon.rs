@@ -198,6 +198,21 @@ pub enum HonorificKind {
     Title,
     /// A title used with the first name: "Sir Alan" is Sir Alan Budd.
     TitleFirst,
+    /// Dropped from a canonical name and used with the first name: "Madam Rosnah" is Rosnah
+    /// Abdul Rahman (Singapore and Malaysia, where many names have no surname).
+    CourtesyFirst,
+}
+
+impl HonorificKind {
+    /// Whether the honorific is left out of the person's canonical name.
+    pub fn is_courtesy(self) -> bool {
+        matches!(self, Self::Courtesy | Self::CourtesyFirst)
+    }
+
+    /// Whether the honorific stands before a first name on later mentions.
+    pub fn takes_first_name(self) -> bool {
+        matches!(self, Self::TitleFirst | Self::CourtesyFirst)
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -574,6 +589,7 @@ impl Lexicon {
                         "courtesy" => HonorificKind::Courtesy,
                         "title" => HonorificKind::Title,
                         "title_first" => HonorificKind::TitleFirst,
+                        "courtesy_first" => HonorificKind::CourtesyFirst,
                         other => return Err(bad(name, line, format!("unknown kind {other:?}"))),
                     };
                     self.honorifics

@@ -21,7 +21,7 @@
 //! ```
 
 use crate::gazetteer::{Gazetteer, at_sentence_start};
-use crate::lexicon::{Gender, Honorific, HonorificKind, Lexicon, RoleKind};
+use crate::lexicon::{Gender, Honorific, Lexicon, RoleKind};
 use crate::span::Span;
 use crate::text::{TokKind, Token, is_capitalised, is_possessive, tokenize, with_lowercase};
 
@@ -537,7 +537,7 @@ fn push_person(
         gender = g;
     }
     let title = honorific
-        .filter(|(h, _)| h.kind != HonorificKind::Courtesy)
+        .filter(|(h, _)| !h.kind.is_courtesy())
         .map(|(_, sp)| sp);
     let start = title.map_or(name_toks[0].span.start, |sp| sp.start);
     let span = Span::new(start, name_toks[n - 1].span.end);

@@ -16,7 +16,7 @@
 
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
-use crate::lexicon::{Gender, HonorificKind, Lexicon};
+use crate::lexicon::{Gender, Lexicon};
 use crate::names::{NameCandidate, NameKind, find_names_in};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
@@ -252,8 +252,7 @@ pub fn tag(
                 .any(|&h| gaz.entity(hits[h].entity).etype == EntityType::Person);
             // "Prince Edward" the person, not a place of that name.
             let titled_over_place = c.kind == NameKind::Person
-                && c.honorific
-                    .is_some_and(|h| h.kind != HonorificKind::Courtesy)
+                && c.honorific.is_some_and(|h| !h.kind.is_courtesy())
                 && over
                     .iter()
                     .all(|&h| gaz.entity(hits[h].entity).etype == EntityType::Place);
@@ -607,10 +606,7 @@ fn link_surnames(
         let word = normalise(c.surname.text(text));
         let gender = c.gender;
         // "Sir Alan" after "Sir Alan Budd": a title used with the first name.
-        let by_first = c
-            .honorific
-            .is_some_and(|h| h.kind == HonorificKind::TitleFirst)
-            && c.words == 1;
+        let by_first = c.honorific.is_some_and(|h| h.kind.takes_first_name()) && c.words == 1;
         let first_named = by_first
             .then(|| {
                 b.out.entities.iter().position(|e| {
@@ -618,7 +614,7 @@ fn link_surnames(
                         && e.gender.compatible(gender)
                         && e.name
                             .split_whitespace()
-                            .find(|w| !matches!(*w, "Sir" | "Dame"))
+                            .find(|w| lex.honorific(w).is_none())
                             == Some(word.as_str())
                         && e.name.contains(' ')
                 })
@@ -646,9 +642,7 @@ fn link_surnames(
             // Falconer"; "Howard" for "Mr Howard"). A gazetteer person of that surname is not
             // guessed: "Mr Price" in one article is not the one Price the gazetteer knows.
             None => {
-                let titled = c
-                    .honorific
-                    .is_some_and(|h| h.kind != HonorificKind::Courtesy);
+                let titled = c.honorific.is_some_and(|h| !h.kind.is_courtesy());
                 let name = if titled {
                     normalise(c.span.text(text))
                 } else {
