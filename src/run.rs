@@ -23,9 +23,51 @@ use rayon::prelude::*;
 
 use crate::clean::CorpusLines;
 use crate::error::InputError;
-use crate::export::{Sink, Totals};
+use crate::export::{Render, Sink, Totals};
 use crate::ingest::{Input, ReadOptions, read_all};
 use crate::pipeline::{Analysis, Pipeline};
+
+/// One input item done by a worker: a document rendered for the sink, with what the summary
+/// counts of it, or the problem that stopped it.
+enum Done<D> {
+    Doc(io::Result<D>, Counted),
+    Err(InputError),
+}
+
+/// What the run's totals count of one document.
+struct Counted {
+    quotes: u64,
+    attributed: u64,
+    mentions: u64,
+    bytes: u64,
+    /// Invalid UTF-8 was replaced: reported as a warning.
+    lossy: Option<InputError>,
+}
+
+impl Counted {
+    fn of(a: &Analysis) -> Counted {
+        let lossy = a.doc.lossy.then(|| {
+            let mut w = InputError::new(
+                &a.doc.file,
+                a.doc.line,
+                "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
+            );
+            w.doc_id = Some(a.doc.id.clone());
+            w
+        });
+        Counted {
+            quotes: a.quotes.len() as u64,
+            attributed: a
+                .quotes
+                .iter()
+                .filter(|q| q.attribution.entity.is_some() || q.attribution.name.is_some())
+                .count() as u64,
+            mentions: a.tagged.mentions.len() as u64,
+            bytes: a.text.len() as u64,
+            lossy,
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -116,8 +158,8 @@ fn spawn_reader<'scope>(
 
 /// Runs every input through the pipeline into `sink`; `progress` is called after each batch
 /// with the number of documents done. Three steps overlap: a thread reads the next batch, the
-/// current rayon pool analyses this one, and a thread pushes the previous one into the sink,
-/// always in input order.
+/// current rayon pool analyses and renders this one ([`Render`]), and a thread pushes the
+/// previous one into the sink, always in input order.
 pub fn run<S: Sink + Send + ?Sized>(
     pipeline: &Pipeline,
     inputs: Vec<Input>,
@@ -131,9 +173,12 @@ pub fn run<S: Sink + Send + ?Sized>(
         .then(|| count_lines(pipeline, counted.clone(), opts))
         .transpose()?;
     let corpus = corpus.as_ref();
+    let render = sink.renderer();
+    let render = &render;
     thread::scope(|s| {
         let (batches, reader) = spawn_reader(s, inputs, opts, &opts.skip)?;
-        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<Analysis, InputError>>>(QUEUE);
+        type Batch<S> = Vec<Done<<<S as Sink>::Render as Render>::Doc>>;
+        let (done_tx, done_rx) = mpsc::sync_channel::<Batch<S>>(QUEUE);
         let writer = thread::Builder::new().name("saidby-writer".into());
         let writer = writer.spawn_scoped(s, move || -> io::Result<Totals> {
             let mut totals = Totals::default();
@@ -145,31 +190,19 @@ pub fn run<S: Sink + Send + ?Sized>(
             for results in done_rx {
                 for r in results {
                     match r {
-                        Ok(a) => {
-                            sink.document(&a)?;
-                            if a.doc.lossy {
-                                let mut w = InputError::new(
-                                    &a.doc.file,
-                                    a.doc.line,
-                                    "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
-                                );
-                                w.doc_id = Some(a.doc.id.clone());
-                                sink.warning(&w)?;
+                        Done::Doc(doc, c) => {
+                            sink.push(doc?)?;
+                            if let Some(w) = &c.lossy {
+                                sink.warning(w)?;
                                 totals.warnings += 1;
                             }
                             totals.documents += 1;
-                            totals.quotes += a.quotes.len() as u64;
-                            totals.attributed += a
-                                .quotes
-                                .iter()
-                                .filter(|q| {
-                                    q.attribution.entity.is_some() || q.attribution.name.is_some()
-                                })
-                                .count() as u64;
-                            totals.mentions += a.tagged.mentions.len() as u64;
-                            totals.bytes += a.text.len() as u64;
+                            totals.quotes += c.quotes;
+                            totals.attributed += c.attributed;
+                            totals.mentions += c.mentions;
+                            totals.bytes += c.bytes;
                         }
-                        Err(e) => {
+                        Done::Err(e) => {
                             sink.error(&e)?;
                             totals.errors += 1;
                         }
@@ -183,11 +216,15 @@ pub fn run<S: Sink + Send + ?Sized>(
         });
         let writer = writer?;
         for batch in batches {
-            let results: Vec<Result<Analysis, InputError>> = batch
+            // Each document is analysed and rendered on the same worker, and freed there.
+            let results: Batch<S> = batch
                 .into_par_iter()
                 .map(|item| match item {
-                    Item::Doc(d) => Ok(pipeline.analyse_in(*d, corpus)),
-                    Item::Err(e) => Err(e),
+                    Item::Doc(d) => {
+                        let a = pipeline.analyse_in(*d, corpus);
+                        Done::Doc(render.render(&a), Counted::of(&a))
+                    }
+                    Item::Err(e) => Done::Err(e),
                 })
                 .collect();
             if done_tx.send(results).is_err() {
