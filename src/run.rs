@@ -24,14 +24,15 @@ use rayon::prelude::*;
 use crate::clean::CorpusLines;
 use crate::error::InputError;
 use crate::export::{Render, Sink, Totals};
-use crate::ingest::{Input, ReadOptions, read_all};
+use crate::ingest::{Input, Pending, ReadOptions, read_pending};
 use crate::pipeline::{Analysis, Pipeline};
 
 /// One input item done by a worker: a document rendered for the sink, with what the summary
-/// counts of it, or the problem that stopped it.
+/// counts of it, the problem that stopped it, or a document the tables have already.
 enum Done<D> {
     Doc(io::Result<D>, Counted),
     Err(InputError),
+    Skipped,
 }
 
 /// What the run's totals count of one document.
@@ -102,54 +103,38 @@ impl Default for RunOptions {
     }
 }
 
-enum Item {
-    Doc(Box<crate::ingest::Document>),
-    Err(InputError),
-}
-
 /// Batches waiting between two steps: reading runs ahead of the analysis, and the analysis
 /// ahead of the writing, by this many batches at most (memory stays a few batches).
 const QUEUE: usize = 1;
 
 /// Reads the inputs into batches on a thread of its own, so that reading the next batch
-/// overlaps the analysis of this one. The thread ends when the inputs do or when the
-/// receiver is dropped; it returns the number of documents left out because `skip` has them.
+/// overlaps the analysis of this one. JSONL lines are left for the workers to parse
+/// ([`Pending`]): the reader only splits the input. The thread ends when the inputs do or
+/// when the receiver is dropped.
 fn spawn_reader<'scope>(
     scope: &'scope thread::Scope<'scope, '_>,
     inputs: Vec<Input>,
     opts: &'scope RunOptions,
-    skip: &'scope BTreeSet<String>,
 ) -> io::Result<(
-    mpsc::Receiver<Vec<Item>>,
-    thread::ScopedJoinHandle<'scope, u64>,
+    mpsc::Receiver<Vec<Pending>>,
+    thread::ScopedJoinHandle<'scope, ()>,
 )> {
     let (tx, rx) = mpsc::sync_channel(QUEUE);
     let reader = thread::Builder::new().name("saidby-reader".into());
     let reader = reader.spawn_scoped(scope, move || {
-        let mut skipped = 0u64;
-        let mut docs = read_all(inputs, opts.read.clone());
+        let mut items = read_pending(inputs, opts.read.clone());
         loop {
             let mut batch = Vec::new();
             let mut bytes = 0;
-            for r in docs.by_ref() {
-                let item = match r {
-                    Ok(d) if skip.contains(&d.id) => {
-                        skipped += 1;
-                        continue;
-                    }
-                    Ok(d) => {
-                        bytes += d.text.len() + d.html.as_ref().map_or(0, String::len);
-                        Item::Doc(Box::new(d))
-                    }
-                    Err(e) => Item::Err(e),
-                };
+            for item in items.by_ref() {
+                bytes += item.len();
                 batch.push(item);
                 if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
                     break;
                 }
             }
             if batch.is_empty() || tx.send(batch).is_err() {
-                return skipped;
+                return;
             }
         }
     });
@@ -176,7 +161,7 @@ pub fn run<S: Sink + Send + ?Sized>(
     let render = sink.renderer();
     let render = &render;
     thread::scope(|s| {
-        let (batches, reader) = spawn_reader(s, inputs, opts, &opts.skip)?;
+        let (batches, reader) = spawn_reader(s, inputs, opts)?;
         type Batch<S> = Vec<Done<<<S as Sink>::Render as Render>::Doc>>;
         let (done_tx, done_rx) = mpsc::sync_channel::<Batch<S>>(QUEUE);
         let writer = thread::Builder::new().name("saidby-writer".into());
@@ -206,6 +191,10 @@ pub fn run<S: Sink + Send + ?Sized>(
                             sink.error(&e)?;
                             totals.errors += 1;
                         }
+                        Done::Skipped => {
+                            totals.skipped += 1;
+                            continue;
+                        }
                     }
                     done += 1;
                 }
@@ -216,15 +205,17 @@ pub fn run<S: Sink + Send + ?Sized>(
         });
         let writer = writer?;
         for batch in batches {
-            // Each document is analysed and rendered on the same worker, and freed there.
+            // Each document is parsed, analysed and rendered on the same worker, and freed
+            // there.
             let results: Batch<S> = batch
                 .into_par_iter()
-                .map(|item| match item {
-                    Item::Doc(d) => {
-                        let a = pipeline.analyse_in(*d, corpus);
+                .map(|item| match item.parse(&opts.read) {
+                    Ok(d) if opts.skip.contains(&d.id) => Done::Skipped,
+                    Ok(d) => {
+                        let a = pipeline.analyse_in(d, corpus);
                         Done::Doc(render.render(&a), Counted::of(&a))
                     }
-                    Item::Err(e) => Done::Err(e),
+                    Err(e) => Done::Err(e),
                 })
                 .collect();
             if done_tx.send(results).is_err() {
@@ -233,9 +224,9 @@ pub fn run<S: Sink + Send + ?Sized>(
             }
         }
         drop(done_tx);
-        let mut totals = writer.join().expect("the writer thread does not panic")?;
-        totals.skipped = reader.join().expect("the reader thread does not panic");
-        Ok(totals)
+        let totals = writer.join().expect("the writer thread does not panic");
+        reader.join().expect("the reader thread does not panic");
+        totals
     })
 }
 
@@ -247,17 +238,13 @@ pub fn count_lines(
     inputs: Vec<Input>,
     opts: &RunOptions,
 ) -> io::Result<CorpusLines> {
-    let all = BTreeSet::new();
     thread::scope(|s| {
-        let (batches, _) = spawn_reader(s, inputs, opts, &all)?;
+        let (batches, _) = spawn_reader(s, inputs, opts)?;
         let mut total = CorpusLines::default();
         for batch in batches {
             let part = batch
                 .into_par_iter()
-                .filter_map(|item| match item {
-                    Item::Doc(d) => Some(d),
-                    Item::Err(_) => None,
-                })
+                .filter_map(|item| item.parse(&opts.read).ok())
                 .map(|mut d| {
                     pipeline.prepare(&mut d);
                     let mut c = CorpusLines::default();
