@@ -5,7 +5,7 @@
 #
 #   bench/instructions.sh [STAGE...]    # default: every stage
 #
-# Stages: read count clean segment quotes tag gazetteer attribute all. Each takes about 15 s
+# Stages: read count clean segment quotes tag gazetteer attribute all export. Each takes about 15 s
 # (the start-up runs under valgrind too).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +18,7 @@ cd "$root"
 cargo build --release --locked -q --example stage_work
 bin="$root/target/release/examples/stage_work"
 stages=("$@")
-[[ ${#stages[@]} -gt 0 ]] || stages=(read count clean segment quotes tag gazetteer attribute all)
+[[ ${#stages[@]} -gt 0 ]] || stages=(read count clean segment quotes tag gazetteer attribute all export)
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 passes=3

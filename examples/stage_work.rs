@@ -9,15 +9,17 @@
 //!
 //! Stages: `read` (the BBC sample as JSONL, bench/data/bbc-2000.jsonl when bench/run.sh has
 //! made it), `count` (the first pass's line counting), `clean` (with those counts), `segment`,
-//! `quotes`, `tag`, `gazetteer` (the alias matching alone), `attribute`, `all` (analyse).
+//! `quotes`, `tag`, `gazetteer` (the alias matching alone), `attribute`, `all` (analyse),
+//! `export` (the CSV tables' rows of the analyses, as `saidby run` writes them).
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use saidby::attribute::attribute;
 use saidby::clean::{CleanContext, Cleaned, CorpusLines};
+use saidby::export::{CsvOptions, CsvSink, Sink};
 use saidby::ingest::{Document, Input, ReadOptions, read_all};
-use saidby::pipeline::{Pipeline, article_quotes};
+use saidby::pipeline::{Analysis, Pipeline, article_quotes};
 use saidby::quotes::Quote;
 use saidby::segment::{Segmented, segment};
 use saidby::tag::{Tagged, tag};
@@ -31,6 +33,7 @@ struct Sample<'a> {
     segs: Vec<Segmented>,
     quotes: Vec<Vec<Quote>>,
     tagged: Vec<Tagged>,
+    analyses: Vec<Analysis>,
 }
 
 fn sample(p: &Pipeline) -> Sample<'_> {
@@ -60,6 +63,7 @@ fn sample(p: &Pipeline) -> Sample<'_> {
     let tagged: Vec<Tagged> = (0..docs.len())
         .map(|i| tag(&docs[i].text, &segs[i], &quotes[i], &p.lex, &p.gaz))
         .collect();
+    let analyses = docs.iter().map(|d| p.analyse(d.clone())).collect();
     Sample {
         p,
         docs,
@@ -68,6 +72,7 @@ fn sample(p: &Pipeline) -> Sample<'_> {
         segs,
         quotes,
         tagged,
+        analyses,
     }
 }
 
@@ -140,6 +145,15 @@ fn run_stage(stage: &str, n: usize, s: &Sample) {
                 for d in &s.docs {
                     black_box(p.analyse(d.clone()));
                 }
+            }
+            "export" => {
+                let dir = std::env::temp_dir().join(format!("stage-work-{}", std::process::id()));
+                let mut sink = CsvSink::create(&dir, CsvOptions::default()).expect("tables");
+                for a in &s.analyses {
+                    sink.document(a).expect("rows written");
+                }
+                black_box(sink);
+                let _ = std::fs::remove_dir_all(&dir);
             }
             other => panic!("no stage {other:?}"),
         }

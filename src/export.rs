@@ -105,9 +105,22 @@ pub const ERRORS_HEADER: &[&str] = &["file", "line", "doc_id", "reason"];
 /// (`kind:rule`, e.g. `caption:photo_credit`).
 pub const REMOVED_HEADER: &[&str] = &["doc_id", "start", "end", "reason", "text"];
 
-/// Where finished analyses go.
+/// Where finished analyses go, in input order. A sink takes a document in two steps, so that
+/// a run does most of the work on its worker threads: [`Render::render`], on the worker that
+/// analysed the document, turns it into what the sink writes (for the CSV tables, their rows
+/// as CSV bytes); [`Sink::push`], on the one thread that keeps input order, only copies those
+/// bytes out and adds up counts.
 pub trait Sink {
-    fn document(&mut self, a: &Analysis) -> io::Result<()>;
+    /// How documents are rendered: the part of the sink the workers share.
+    type Render: Render;
+    fn renderer(&self) -> Self::Render;
+    /// Takes a rendered document; documents come in input order.
+    fn push(&mut self, doc: <Self::Render as Render>::Doc) -> io::Result<()>;
+    /// Renders and pushes one document.
+    fn document(&mut self, a: &Analysis) -> io::Result<()> {
+        let doc = self.renderer().render(a)?;
+        self.push(doc)
+    }
     fn error(&mut self, e: &InputError) -> io::Result<()>;
     /// A problem that did not stop the document (invalid UTF-8 replaced): reported like an
     /// error, counted apart.
@@ -118,6 +131,13 @@ pub trait Sink {
     fn batch_done(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// The per-document half of a [`Sink`]: called from any worker thread, in any order.
+pub trait Render: Sync {
+    /// A document as its sink will take it.
+    type Doc: Send;
+    fn render(&self, a: &Analysis) -> io::Result<Self::Doc>;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -232,6 +252,38 @@ impl<W: Write> CsvOut<W> {
         }
         self.end_record()
     }
+
+    /// A record of cells: text neutralised against formulas unless `raw`, counts written
+    /// without an allocation.
+    fn cells(&mut self, cells: &[Cell], raw: bool) -> io::Result<()> {
+        for c in cells {
+            match c {
+                Cell::Text(t) if raw => self.field(t.as_bytes())?,
+                Cell::Text(t) => self.field(neutralise(t).as_bytes())?,
+                // A count never starts with a formula's mark.
+                Cell::Count(n) => {
+                    let mut buf = [0u8; 20];
+                    self.field(decimal(*n, &mut buf))?;
+                }
+                Cell::Score(_) | Cell::Empty => {
+                    let v = c.csv();
+                    if raw {
+                        self.field(v.as_bytes())?;
+                    } else {
+                        self.field(neutralise(&v).as_bytes())?;
+                    }
+                }
+            }
+        }
+        self.end_record()
+    }
+}
+
+/// Rows of one table rendered into a buffer, each as long as the table's header.
+fn rows_of<'b>(buf: &'b mut Vec<u8>, header: &[&str]) -> CsvOut<&'b mut Vec<u8>> {
+    let mut out = CsvOut::new(buf);
+    out.first = Some(header.len());
+    out
 }
 
 /// A table being written: `NAME.partial` until [`Table::finish`] hands it over for renaming.
@@ -281,26 +333,12 @@ impl Table {
     }
 
     fn cells(&mut self, cells: &[Cell]) -> io::Result<()> {
-        for c in cells {
-            match c {
-                Cell::Text(t) if self.raw => self.writer.field(t.as_bytes())?,
-                Cell::Text(t) => self.writer.field(neutralise(t).as_bytes())?,
-                // A count never starts with a formula's mark; written without an allocation.
-                Cell::Count(n) => {
-                    let mut buf = [0u8; 20];
-                    self.writer.field(decimal(*n, &mut buf))?;
-                }
-                Cell::Score(_) | Cell::Empty => {
-                    let v = c.csv();
-                    if self.raw {
-                        self.writer.field(v.as_bytes())?;
-                    } else {
-                        self.writer.field(neutralise(&v).as_bytes())?;
-                    }
-                }
-            }
-        }
-        self.writer.end_record()
+        self.writer.cells(cells, self.raw)
+    }
+
+    /// Rows rendered by [`rows_of`] for this table, copied as they are.
+    fn append(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.writer.out.write_all(rows)
     }
 
     /// Flushes and syncs the partial file; returns (partial, final) paths for the rename.
@@ -354,7 +392,7 @@ pub struct CsvSink {
     body: Option<(BufWriter<File>, PathBuf, PathBuf)>,
     entities: BTreeMap<String, EntityStat>,
     speakers: BTreeMap<String, SpeakerStat>,
-    raw: bool,
+    opts: CsvOptions,
     pub totals: Totals,
 }
 
@@ -400,7 +438,7 @@ impl CsvSink {
             },
             entities: BTreeMap::new(),
             speakers: BTreeMap::new(),
-            raw,
+            opts,
             totals: Totals::default(),
         })
     }
@@ -536,7 +574,7 @@ impl CsvSink {
 
     /// Writes the aggregate tables and renames every table into place.
     pub fn finish(self) -> io::Result<Totals> {
-        let mut ent = Table::create(&self.dir, "entities.csv", ENTITIES_HEADER, self.raw)?;
+        let mut ent = Table::create(&self.dir, "entities.csv", ENTITIES_HEADER, self.opts.raw)?;
         for (id, s) in &self.entities {
             ent.row([
                 id.as_str(),
@@ -547,7 +585,7 @@ impl CsvSink {
                 &s.quotes_spoken.to_string(),
             ])?;
         }
-        let mut spk = Table::create(&self.dir, "speakers.csv", SPEAKERS_HEADER, self.raw)?;
+        let mut spk = Table::create(&self.dir, "speakers.csv", SPEAKERS_HEADER, self.opts.raw)?;
         for (id, s) in &self.speakers {
             spk.row([
                 id.as_str(),
@@ -844,15 +882,59 @@ pub fn error_cells(e: &InputError) -> Vec<Cell<'_>> {
     ]
 }
 
-impl Sink for CsvSink {
-    fn document(&mut self, a: &Analysis) -> io::Result<()> {
-        let rows = DocRows::new(a, self.removed.is_some());
-        if let Some(t) = &mut self.removed {
+/// One document rendered for the CSV tables ([`CsvOptions`] renders it): its rows as CSV bytes,
+/// and what the corpus tables (entities.csv, speakers.csv) count of it, in the order the
+/// sink adds it up.
+#[derive(Debug, Default)]
+pub struct CsvDoc {
+    quotes: Vec<u8>,
+    mentions: Vec<u8>,
+    document: Vec<u8>,
+    removed: Vec<u8>,
+    body: Vec<u8>,
+    spoken: Vec<Spoken>,
+    mentioned: Vec<Mentioned>,
+    quotes_n: u64,
+    attributed: u64,
+    mentions_n: u64,
+    bytes: u64,
+}
+
+/// A quote with a speaker, for speakers.csv (and entities.csv's quotes_spoken).
+#[derive(Debug)]
+struct Spoken {
+    id: String,
+    name: String,
+    words: u64,
+    /// The speaker's first quote in the document.
+    first_in_doc: bool,
+    /// The speaker entity's name and type, for an entity entities.csv has not met yet.
+    entity: Option<(String, &'static str)>,
+}
+
+/// The mentions of one of the document's entities, in the order of their first mention.
+#[derive(Debug)]
+struct Mentioned {
+    id: String,
+    name: String,
+    etype: &'static str,
+    mentions: u64,
+}
+
+impl Render for CsvOptions {
+    type Doc = CsvDoc;
+
+    fn render(&self, a: &Analysis) -> io::Result<CsvDoc> {
+        let raw = self.raw;
+        let rows = DocRows::new(a, self.removed);
+        let mut d = CsvDoc::default();
+        if self.removed {
+            let mut t = rows_of(&mut d.removed, REMOVED_HEADER);
             for r in rows.removed() {
-                t.cells(&r)?;
+                t.cells(&r, raw)?;
             }
         }
-        if let Some((file, _, _)) = &mut self.body {
+        if self.body {
             let record = serde_json::json!({
                 "doc_id": a.doc.id,
                 "title": a.title(),
@@ -860,69 +942,121 @@ impl Sink for CsvSink {
                 "date": a.date(),
                 "body": body_text(a),
             });
-            serde_json::to_writer(&mut *file, &record)?;
-            file.write_all(b"\n")?;
+            serde_json::to_writer(&mut d.body, &record)?;
+            d.body.push(b'\n');
         }
-        let mut spoken_in_doc: BTreeSet<String> = BTreeSet::new();
-        let mut attributed = 0u64;
+        let mut t = rows_of(&mut d.quotes, QUOTES_HEADER);
         for (q, row) in a.quotes.iter().zip(rows.quotes()) {
-            self.quotes.cells(&row.cells)?;
+            t.cells(&row.cells, raw)?;
             if row.speaker.is_some() {
-                attributed += 1;
+                d.attributed += 1;
             }
-            if let Some((sid, sname)) = row.speaker
+            if let Some((id, name)) = row.speaker
                 && q.attribution.kind != QuoteKind::Other
             {
-                let st = self.speakers.entry(sid.clone()).or_default();
-                st.name = sname;
-                st.quotes += 1;
-                st.words += row.words;
-                if spoken_in_doc.insert(sid.clone()) {
-                    st.documents += 1;
-                }
-                if let Some(es) = self.entities.get_mut(&sid) {
-                    es.quotes_spoken += 1;
-                } else if let Some(e) = a.speaker_entity(q) {
-                    self.entities.insert(
-                        sid,
-                        EntityStat {
-                            name: e.name.clone(),
-                            etype: e.etype.name().into(),
-                            quotes_spoken: 1,
-                            ..EntityStat::default()
-                        },
-                    );
+                let first_in_doc = !d.spoken.iter().any(|s| s.id == id);
+                let entity = a
+                    .speaker_entity(q)
+                    .map(|e| (e.name.clone(), e.etype.name()));
+                d.spoken.push(Spoken {
+                    id,
+                    name,
+                    words: row.words,
+                    first_in_doc,
+                    entity,
+                });
+            }
+        }
+        // Each entity's mentions counted here: the sink looks each entity up once.
+        let mut slot: Vec<Option<usize>> = vec![None; a.tagged.entities.len()];
+        let mut t = rows_of(&mut d.mentions, MENTIONS_HEADER);
+        for (m, row) in a.tagged.mentions.iter().zip(rows.mentions()) {
+            t.cells(&row, raw)?;
+            match slot[m.entity] {
+                Some(i) => d.mentioned[i].mentions += 1,
+                None => {
+                    slot[m.entity] = Some(d.mentioned.len());
+                    let e = &a.tagged.entities[m.entity];
+                    d.mentioned.push(Mentioned {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        etype: e.etype.name(),
+                        mentions: 1,
+                    });
                 }
             }
         }
-        let mut seen: BTreeSet<usize> = BTreeSet::new();
-        for (m, row) in a.tagged.mentions.iter().zip(rows.mentions()) {
-            self.mentions.cells(&row)?;
-            let e = &a.tagged.entities[m.entity];
-            // Looked up by reference first: the id is copied only for an entity not seen yet.
-            let first_here = seen.insert(m.entity);
-            if let Some(st) = self.entities.get_mut(e.id.as_str()) {
-                st.mentions += 1;
-                st.documents += u64::from(first_here);
-            } else {
+        rows_of(&mut d.document, DOCUMENTS_HEADER).cells(&rows.document(), raw)?;
+        d.quotes_n = a.quotes.len() as u64;
+        d.mentions_n = a.tagged.mentions.len() as u64;
+        d.bytes = a.text.len() as u64;
+        Ok(d)
+    }
+}
+
+impl Sink for CsvSink {
+    type Render = CsvOptions;
+
+    fn renderer(&self) -> CsvOptions {
+        self.opts
+    }
+
+    fn push(&mut self, d: CsvDoc) -> io::Result<()> {
+        if let Some(t) = &mut self.removed {
+            t.append(&d.removed)?;
+        }
+        if let Some((file, _, _)) = &mut self.body {
+            file.write_all(&d.body)?;
+        }
+        self.quotes.append(&d.quotes)?;
+        for s in d.spoken {
+            // Looked up by reference first: the id is copied only for a speaker not seen yet.
+            let st = match self.speakers.get_mut(&s.id) {
+                Some(st) => st,
+                None => self.speakers.entry(s.id.clone()).or_default(),
+            };
+            st.name = s.name;
+            st.quotes += 1;
+            st.words += s.words;
+            st.documents += u64::from(s.first_in_doc);
+            if let Some(es) = self.entities.get_mut(&s.id) {
+                es.quotes_spoken += 1;
+            } else if let Some((name, etype)) = s.entity {
                 self.entities.insert(
-                    e.id.clone(),
+                    s.id,
                     EntityStat {
-                        name: e.name.clone(),
-                        etype: e.etype.name().into(),
-                        mentions: 1,
-                        documents: u64::from(first_here),
+                        name,
+                        etype: etype.into(),
+                        quotes_spoken: 1,
                         ..EntityStat::default()
                     },
                 );
             }
         }
-        self.documents.cells(&rows.document())?;
+        self.mentions.append(&d.mentions)?;
+        for m in d.mentioned {
+            if let Some(st) = self.entities.get_mut(&m.id) {
+                st.mentions += m.mentions;
+                st.documents += 1;
+            } else {
+                self.entities.insert(
+                    m.id,
+                    EntityStat {
+                        name: m.name,
+                        etype: m.etype.into(),
+                        mentions: m.mentions,
+                        documents: 1,
+                        ..EntityStat::default()
+                    },
+                );
+            }
+        }
+        self.documents.append(&d.document)?;
         self.totals.documents += 1;
-        self.totals.quotes += a.quotes.len() as u64;
-        self.totals.attributed += attributed;
-        self.totals.mentions += a.tagged.mentions.len() as u64;
-        self.totals.bytes += a.text.len() as u64;
+        self.totals.quotes += d.quotes_n;
+        self.totals.attributed += d.attributed;
+        self.totals.mentions += d.mentions_n;
+        self.totals.bytes += d.bytes;
         Ok(())
     }
 

@@ -230,6 +230,58 @@ pub fn read_all(
     inputs: Vec<Input>,
     opts: ReadOptions,
 ) -> impl Iterator<Item = Result<Document, InputError>> {
+    let parse = opts.clone();
+    read_pending(inputs, opts).map(move |p| p.parse(&parse))
+}
+
+/// An item of the input as read, before its JSON is parsed: a JSONL line is handed on as
+/// bytes, so that a run parses it on a worker thread ([`Pending::parse`]) and the one thread
+/// that reads the input in order only splits it into lines.
+#[derive(Debug)]
+pub enum Pending {
+    /// A document (or a problem) read already: every format but JSONL.
+    Ready(Box<Result<Document, InputError>>),
+    /// A non-blank line of a JSONL stream.
+    Line(JsonLine),
+}
+
+/// One line of a JSONL stream, not parsed yet.
+#[derive(Debug)]
+pub struct JsonLine {
+    /// The file (or `-`) it came from.
+    pub name: String,
+    /// Its line number, from 1.
+    pub line: u64,
+    pub bytes: Vec<u8>,
+}
+
+impl Pending {
+    /// Bytes read for the item: what the batches of a run are measured by.
+    pub fn len(&self) -> usize {
+        match self {
+            Pending::Ready(r) => r
+                .as_ref()
+                .as_ref()
+                .map_or(0, |d| d.text.len() + d.html.as_ref().map_or(0, String::len)),
+            Pending::Line(l) => l.bytes.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The document, or why there is none.
+    pub fn parse(self, opts: &ReadOptions) -> Result<Document, InputError> {
+        match self {
+            Pending::Ready(r) => *r,
+            Pending::Line(l) => parse_json_line(l.name, l.line, l.bytes, opts),
+        }
+    }
+}
+
+/// Reads every input in order like [`read_all`], leaving JSONL lines unparsed.
+pub fn read_pending(inputs: Vec<Input>, opts: ReadOptions) -> impl Iterator<Item = Pending> {
     inputs
         .into_iter()
         .flat_map(move |input| read_input(input, opts.clone()))
@@ -237,19 +289,25 @@ pub fn read_all(
 
 type Items = Box<dyn Iterator<Item = Result<Document, InputError>>>;
 
-fn read_input(input: Input, opts: ReadOptions) -> Items {
+fn read_input(input: Input, opts: ReadOptions) -> Box<dyn Iterator<Item = Pending>> {
     let name = input.name();
     if input.stdin {
         // An empty standard input is no error: a cluster hands a filter empty partitions.
-        let mut reader = jsonl_reader(name, BufReader::new(std::io::stdin()), opts);
+        let mut reader = jsonl_reader(name, BufReader::new(std::io::stdin()));
         reader.empty_is_error = false;
         return Box::new(reader);
     }
+    let ready = |item: Result<Document, InputError>| -> Box<dyn Iterator<Item = Pending>> {
+        Box::new(std::iter::once(Pending::Ready(Box::new(item))))
+    };
     let file = match File::open(&input.path) {
         Ok(f) => f,
         Err(e) => {
-            let e = InputError::new(name, None, format!("cannot read: {e}"));
-            return Box::new(std::iter::once(Err(e)));
+            return ready(Err(InputError::new(
+                name,
+                None,
+                format!("cannot read: {e}"),
+            )));
         }
     };
     match input.format {
@@ -257,19 +315,19 @@ fn read_input(input: Input, opts: ReadOptions) -> Items {
             let mut bytes = Vec::new();
             let mut file = file;
             if let Err(e) = file.read_to_end(&mut bytes) {
-                let e = InputError::new(name, None, format!("cannot read: {e}"));
-                return Box::new(std::iter::once(Err(e)));
+                return ready(Err(InputError::new(
+                    name,
+                    None,
+                    format!("cannot read: {e}"),
+                )));
             }
-            Box::new(std::iter::once(text_document(
-                &name,
-                stem(&input.path),
-                bytes,
-                &opts,
-            )))
+            ready(text_document(&name, stem(&input.path), bytes, &opts))
         }
-        Format::Html => Box::new(std::iter::once(read_html_file(file, &input.path, &name))),
-        Format::Jsonl => Box::new(jsonl_documents(name, BufReader::new(file), opts)),
-        Format::Csv => Box::new(csv_documents(name, file, opts)),
+        Format::Html => ready(read_html_file(file, &input.path, &name)),
+        Format::Jsonl => Box::new(jsonl_reader(name, BufReader::new(file))),
+        Format::Csv => {
+            Box::new(csv_documents(name, file, opts).map(|r| Pending::Ready(Box::new(r))))
+        }
     }
 }
 
@@ -435,14 +493,13 @@ pub fn jsonl_documents<R: BufRead>(
     reader: R,
     opts: ReadOptions,
 ) -> impl Iterator<Item = Result<Document, InputError>> {
-    jsonl_reader(name, reader, opts)
+    jsonl_reader(name, reader).map(move |p| p.parse(&opts))
 }
 
-fn jsonl_reader<R: BufRead>(name: String, reader: R, opts: ReadOptions) -> JsonlReader<R> {
+fn jsonl_reader<R: BufRead>(name: String, reader: R) -> JsonlReader<R> {
     JsonlReader {
         name,
         reader,
-        opts,
         line: 0,
         items: 0,
         empty_is_error: true,
@@ -451,10 +508,10 @@ fn jsonl_reader<R: BufRead>(name: String, reader: R, opts: ReadOptions) -> Jsonl
     }
 }
 
+/// Splits a JSONL stream into its non-blank lines; problems reading it are items too.
 struct JsonlReader<R> {
     name: String,
     reader: R,
-    opts: ReadOptions,
     line: u64,
     /// Documents and errors yielded so far (none at the end: an empty file, reported).
     items: u64,
@@ -466,20 +523,23 @@ struct JsonlReader<R> {
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = Result<Document, InputError>;
+    type Item = Pending;
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<Pending> {
         if self.failed {
             return None;
         }
+        let error = |line, reason: String| {
+            let e = InputError::new(&self.name, line, reason);
+            Some(Pending::Ready(Box::new(Err(e))))
+        };
         loop {
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     if self.items == 0 && self.empty_is_error {
                         self.items += 1;
-                        let reason = "empty file: no JSON lines";
-                        return Some(Err(InputError::new(&self.name, None, reason)));
+                        return error(None, "empty file: no JSON lines".into());
                     }
                     return None;
                 }
@@ -488,28 +548,30 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     self.line += 1;
                     self.items += 1;
                     self.failed = true;
-                    let reason = format!("cannot read: {e}");
-                    return Some(Err(InputError::new(&self.name, Some(self.line), reason)));
+                    return error(Some(self.line), format!("cannot read: {e}"));
                 }
             }
             self.line += 1;
-            let line = std::mem::take(&mut self.buf);
-            if line.iter().all(u8::is_ascii_whitespace) {
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             self.items += 1;
-            return Some(parse_json_line(&self.name, self.line, line, &self.opts));
+            return Some(Pending::Line(JsonLine {
+                name: self.name.clone(),
+                line: self.line,
+                bytes: std::mem::take(&mut self.buf),
+            }));
         }
     }
 }
 
 fn parse_json_line(
-    name: &str,
+    name: String,
     line: u64,
     mut bytes: Vec<u8>,
     opts: &ReadOptions,
 ) -> Result<Document, InputError> {
-    let err = |reason: String| InputError::new(name, Some(line), reason);
+    let err = |reason: String| InputError::new(&name, Some(line), reason);
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
     }
@@ -550,7 +612,7 @@ fn parse_json_line(
         None => check_str(&text).map(|_| (text, false)),
     };
     let (text, text_lossy) = checked.map_err(|r| with_id(err(r)))?;
-    let id = id.unwrap_or_else(|| format!("{}:{line}", stem(Path::new(name))));
+    let id = id.unwrap_or_else(|| format!("{}:{line}", stem(Path::new(&name))));
     Ok(Document {
         id,
         text,
@@ -558,7 +620,7 @@ fn parse_json_line(
         date: field(rec.date),
         url: field(rec.url),
         source: field(rec.source),
-        file: name.to_string(),
+        file: name,
         line: Some(line),
         lossy: lossy || text_lossy,
         html,

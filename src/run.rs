@@ -23,9 +23,52 @@ use rayon::prelude::*;
 
 use crate::clean::CorpusLines;
 use crate::error::InputError;
-use crate::export::{Sink, Totals};
-use crate::ingest::{Input, ReadOptions, read_all};
+use crate::export::{Render, Sink, Totals};
+use crate::ingest::{Input, Pending, ReadOptions, read_pending};
 use crate::pipeline::{Analysis, Pipeline};
+
+/// One input item done by a worker: a document rendered for the sink, with what the summary
+/// counts of it, the problem that stopped it, or a document the tables have already.
+enum Done<D> {
+    Doc(io::Result<D>, Counted),
+    Err(InputError),
+    Skipped,
+}
+
+/// What the run's totals count of one document.
+struct Counted {
+    quotes: u64,
+    attributed: u64,
+    mentions: u64,
+    bytes: u64,
+    /// Invalid UTF-8 was replaced: reported as a warning.
+    lossy: Option<InputError>,
+}
+
+impl Counted {
+    fn of(a: &Analysis) -> Counted {
+        let lossy = a.doc.lossy.then(|| {
+            let mut w = InputError::new(
+                &a.doc.file,
+                a.doc.line,
+                "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
+            );
+            w.doc_id = Some(a.doc.id.clone());
+            w
+        });
+        Counted {
+            quotes: a.quotes.len() as u64,
+            attributed: a
+                .quotes
+                .iter()
+                .filter(|q| q.attribution.entity.is_some() || q.attribution.name.is_some())
+                .count() as u64,
+            mentions: a.tagged.mentions.len() as u64,
+            bytes: a.text.len() as u64,
+            lossy,
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -60,54 +103,38 @@ impl Default for RunOptions {
     }
 }
 
-enum Item {
-    Doc(Box<crate::ingest::Document>),
-    Err(InputError),
-}
-
 /// Batches waiting between two steps: reading runs ahead of the analysis, and the analysis
 /// ahead of the writing, by this many batches at most (memory stays a few batches).
 const QUEUE: usize = 1;
 
 /// Reads the inputs into batches on a thread of its own, so that reading the next batch
-/// overlaps the analysis of this one. The thread ends when the inputs do or when the
-/// receiver is dropped; it returns the number of documents left out because `skip` has them.
+/// overlaps the analysis of this one. JSONL lines are left for the workers to parse
+/// ([`Pending`]): the reader only splits the input. The thread ends when the inputs do or
+/// when the receiver is dropped.
 fn spawn_reader<'scope>(
     scope: &'scope thread::Scope<'scope, '_>,
     inputs: Vec<Input>,
     opts: &'scope RunOptions,
-    skip: &'scope BTreeSet<String>,
 ) -> io::Result<(
-    mpsc::Receiver<Vec<Item>>,
-    thread::ScopedJoinHandle<'scope, u64>,
+    mpsc::Receiver<Vec<Pending>>,
+    thread::ScopedJoinHandle<'scope, ()>,
 )> {
     let (tx, rx) = mpsc::sync_channel(QUEUE);
     let reader = thread::Builder::new().name("saidby-reader".into());
     let reader = reader.spawn_scoped(scope, move || {
-        let mut skipped = 0u64;
-        let mut docs = read_all(inputs, opts.read.clone());
+        let mut items = read_pending(inputs, opts.read.clone());
         loop {
             let mut batch = Vec::new();
             let mut bytes = 0;
-            for r in docs.by_ref() {
-                let item = match r {
-                    Ok(d) if skip.contains(&d.id) => {
-                        skipped += 1;
-                        continue;
-                    }
-                    Ok(d) => {
-                        bytes += d.text.len() + d.html.as_ref().map_or(0, String::len);
-                        Item::Doc(Box::new(d))
-                    }
-                    Err(e) => Item::Err(e),
-                };
+            for item in items.by_ref() {
+                bytes += item.len();
                 batch.push(item);
                 if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
                     break;
                 }
             }
             if batch.is_empty() || tx.send(batch).is_err() {
-                return skipped;
+                return;
             }
         }
     });
@@ -116,8 +143,8 @@ fn spawn_reader<'scope>(
 
 /// Runs every input through the pipeline into `sink`; `progress` is called after each batch
 /// with the number of documents done. Three steps overlap: a thread reads the next batch, the
-/// current rayon pool analyses this one, and a thread pushes the previous one into the sink,
-/// always in input order.
+/// current rayon pool analyses and renders this one ([`Render`]), and a thread pushes the
+/// previous one into the sink, always in input order.
 pub fn run<S: Sink + Send + ?Sized>(
     pipeline: &Pipeline,
     inputs: Vec<Input>,
@@ -131,9 +158,12 @@ pub fn run<S: Sink + Send + ?Sized>(
         .then(|| count_lines(pipeline, counted.clone(), opts))
         .transpose()?;
     let corpus = corpus.as_ref();
+    let render = sink.renderer();
+    let render = &render;
     thread::scope(|s| {
-        let (batches, reader) = spawn_reader(s, inputs, opts, &opts.skip)?;
-        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<Analysis, InputError>>>(QUEUE);
+        let (batches, reader) = spawn_reader(s, inputs, opts)?;
+        type Batch<S> = Vec<Done<<<S as Sink>::Render as Render>::Doc>>;
+        let (done_tx, done_rx) = mpsc::sync_channel::<Batch<S>>(QUEUE);
         let writer = thread::Builder::new().name("saidby-writer".into());
         let writer = writer.spawn_scoped(s, move || -> io::Result<Totals> {
             let mut totals = Totals::default();
@@ -145,33 +175,25 @@ pub fn run<S: Sink + Send + ?Sized>(
             for results in done_rx {
                 for r in results {
                     match r {
-                        Ok(a) => {
-                            sink.document(&a)?;
-                            if a.doc.lossy {
-                                let mut w = InputError::new(
-                                    &a.doc.file,
-                                    a.doc.line,
-                                    "invalid UTF-8 replaced with U+FFFD; document kept, flagged in documents.csv",
-                                );
-                                w.doc_id = Some(a.doc.id.clone());
-                                sink.warning(&w)?;
+                        Done::Doc(doc, c) => {
+                            sink.push(doc?)?;
+                            if let Some(w) = &c.lossy {
+                                sink.warning(w)?;
                                 totals.warnings += 1;
                             }
                             totals.documents += 1;
-                            totals.quotes += a.quotes.len() as u64;
-                            totals.attributed += a
-                                .quotes
-                                .iter()
-                                .filter(|q| {
-                                    q.attribution.entity.is_some() || q.attribution.name.is_some()
-                                })
-                                .count() as u64;
-                            totals.mentions += a.tagged.mentions.len() as u64;
-                            totals.bytes += a.text.len() as u64;
+                            totals.quotes += c.quotes;
+                            totals.attributed += c.attributed;
+                            totals.mentions += c.mentions;
+                            totals.bytes += c.bytes;
                         }
-                        Err(e) => {
+                        Done::Err(e) => {
                             sink.error(&e)?;
                             totals.errors += 1;
+                        }
+                        Done::Skipped => {
+                            totals.skipped += 1;
+                            continue;
                         }
                     }
                     done += 1;
@@ -183,11 +205,17 @@ pub fn run<S: Sink + Send + ?Sized>(
         });
         let writer = writer?;
         for batch in batches {
-            let results: Vec<Result<Analysis, InputError>> = batch
+            // Each document is parsed, analysed and rendered on the same worker, and freed
+            // there.
+            let results: Batch<S> = batch
                 .into_par_iter()
-                .map(|item| match item {
-                    Item::Doc(d) => Ok(pipeline.analyse_in(*d, corpus)),
-                    Item::Err(e) => Err(e),
+                .map(|item| match item.parse(&opts.read) {
+                    Ok(d) if opts.skip.contains(&d.id) => Done::Skipped,
+                    Ok(d) => {
+                        let a = pipeline.analyse_in(d, corpus);
+                        Done::Doc(render.render(&a), Counted::of(&a))
+                    }
+                    Err(e) => Done::Err(e),
                 })
                 .collect();
             if done_tx.send(results).is_err() {
@@ -196,9 +224,9 @@ pub fn run<S: Sink + Send + ?Sized>(
             }
         }
         drop(done_tx);
-        let mut totals = writer.join().expect("the writer thread does not panic")?;
-        totals.skipped = reader.join().expect("the reader thread does not panic");
-        Ok(totals)
+        let totals = writer.join().expect("the writer thread does not panic");
+        reader.join().expect("the reader thread does not panic");
+        totals
     })
 }
 
@@ -210,17 +238,13 @@ pub fn count_lines(
     inputs: Vec<Input>,
     opts: &RunOptions,
 ) -> io::Result<CorpusLines> {
-    let all = BTreeSet::new();
     thread::scope(|s| {
-        let (batches, _) = spawn_reader(s, inputs, opts, &all)?;
+        let (batches, _) = spawn_reader(s, inputs, opts)?;
         let mut total = CorpusLines::default();
         for batch in batches {
             let part = batch
                 .into_par_iter()
-                .filter_map(|item| match item {
-                    Item::Doc(d) => Some(d),
-                    Item::Err(_) => None,
-                })
+                .filter_map(|item| item.parse(&opts.read).ok())
                 .map(|mut d| {
                     pipeline.prepare(&mut d);
                     let mut c = CorpusLines::default();

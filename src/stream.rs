@@ -34,7 +34,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::error::InputError;
-use crate::export::{Cell, DocRows, MENTIONS_HEADER, QUOTES_HEADER, Sink};
+use crate::export::{Cell, DocRows, MENTIONS_HEADER, QUOTES_HEADER, Render, Sink};
 use crate::pipeline::Analysis;
 
 /// Writes one JSONL record per document into `W` (standard output, in the command line),
@@ -101,19 +101,43 @@ impl<W: Write> JsonlSink<W> {
     }
 }
 
-impl<W: Write> Sink for JsonlSink<W> {
-    fn document(&mut self, a: &Analysis) -> io::Result<()> {
+/// Renders a document's JSONL record, line break included, on the worker that analysed it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonlRecord;
+
+impl Render for JsonlRecord {
+    type Doc = Vec<u8>;
+
+    fn render(&self, a: &Analysis) -> io::Result<Vec<u8>> {
         let rows = DocRows::new(a, false);
         let quotes: Vec<Vec<Cell>> = rows.quotes().map(|q| q.cells).collect();
         let mentions: Vec<Vec<Cell>> = rows.mentions().collect();
-        self.record(&DocumentRecord {
-            doc_id: &a.doc.id,
-            file: &a.doc.file,
-            line: a.doc.line,
-            quotes: Rows(QUOTES_HEADER, &quotes),
-            mentions: Rows(MENTIONS_HEADER, &mentions),
-            warnings: a.doc.lossy.then_some("invalid_utf8_replaced"),
-        })
+        let mut line = Vec::new();
+        serde_json::to_writer(
+            &mut line,
+            &DocumentRecord {
+                doc_id: &a.doc.id,
+                file: &a.doc.file,
+                line: a.doc.line,
+                quotes: Rows(QUOTES_HEADER, &quotes),
+                mentions: Rows(MENTIONS_HEADER, &mentions),
+                warnings: a.doc.lossy.then_some("invalid_utf8_replaced"),
+            },
+        )?;
+        line.push(b'\n');
+        Ok(line)
+    }
+}
+
+impl<W: Write> Sink for JsonlSink<W> {
+    type Render = JsonlRecord;
+
+    fn renderer(&self) -> JsonlRecord {
+        JsonlRecord
+    }
+
+    fn push(&mut self, line: Vec<u8>) -> io::Result<()> {
+        self.out.write_all(&line)
     }
 
     fn error(&mut self, e: &InputError) -> io::Result<()> {
