@@ -1256,16 +1256,7 @@ impl<'a> Attributor<'a> {
     /// kind the lexicons know, so the phrase is headed by what it owns.
     fn owned_by_plain_noun(&self, k: usize, sent_end: usize) -> Option<Np> {
         let p = (k + 1..sent_end.min(k + 4)).find(|&p| self.word(p).is_some_and(is_possessive))?;
-        let plain = (k..p).all(|x| {
-            self.word(x).is_some_and(|w| {
-                !is_capitalised(w)
-                    && !self.lex.is_preposition(w)
-                    && !self.lex.is_conjunction(w)
-                    && self.cue_at(x).is_none()
-                    && (x == k || !self.lex.is_determiner(w))
-            })
-        });
-        if !plain {
+        if !(k..p).all(|x| self.is_plain_word(x, k)) {
             return None;
         }
         let owned = self.np_base_after(p + 1, sent_end)?;
@@ -1286,14 +1277,7 @@ impl<'a> Attributor<'a> {
         let plain = (k..c).all(|x| {
             apostrophe(x)
                 || self.word(x).is_some_and(is_possessive)
-                || self.word(x).is_some_and(|w| {
-                    !is_capitalised(w)
-                        && !self.lex.is_preposition(w)
-                        && !self.lex.is_conjunction(w)
-                        && !self.lex.is_filler(w)
-                        && self.cue_at(x).is_none()
-                        && (x == k || !self.lex.is_determiner(w))
-                })
+                || self.is_plain_word(x, k) && !self.is(x, WordList::Filler)
         });
         if !plain {
             return None;
@@ -1306,6 +1290,17 @@ impl<'a> Attributor<'a> {
                 ..named
             },
         )
+    }
+
+    /// Whether item `x` is a plain lower-case word of a description that starts at item
+    /// `first`: no preposition, conjunction or cue, and a determiner only first ("the
+    /// festival's", "hunt master").
+    fn is_plain_word(&self, x: usize, first: usize) -> bool {
+        self.word(x).is_some_and(|w| !is_capitalised(w))
+            && !self.is(x, WordList::Preposition)
+            && !self.is(x, WordList::Conjunction)
+            && self.cue_at(x).is_none()
+            && (x == first || !self.is(x, WordList::Determiner))
     }
 
     /// A word that ends a run of modifiers before a name: a preposition, conjunction, cue or
@@ -3312,11 +3307,9 @@ impl<'a> Attributor<'a> {
                 self.np_before(self.skip_fillers_back(c, s0), s0, 0)
             });
             let opened_by_it = || {
-                let c = (k + 1..s1).find(|&c| {
-                    matches!(self.cue_at(c), Some((_, CueClass::Speech)))
-                        || matches!(self.items[c].it, It::Quote(..))
-                })?;
-                self.cue_at(c)?;
+                let c = (k + 1..s1)
+                    .take_while(|&c| !matches!(self.items[c].it, It::Quote(..)))
+                    .find(|&c| matches!(self.cue_at(c), Some((_, CueClass::Speech))))?;
                 let floor = (k + 1..c).find(|&x| self.is_punct(x, ','))? + 1;
                 self.np_before(self.skip_fillers_back(c, floor), floor, 0)
             };
