@@ -3137,20 +3137,40 @@ impl<'a> Attributor<'a> {
         let Some(i) = self.item_at(pos) else {
             return false;
         };
+        // "Her cousin, Anna Berg, said": a possessive or object form is never the subject.
+        if self
+            .word(i)
+            .and_then(|w| self.lex.any_pronoun(w))
+            .is_some_and(|p| !p.subject)
+        {
+            return false;
+        }
         let (s0, _) = self.sentences[self.items[i].sent];
         let mut start = s0;
-        if let Some(w) = self.word(s0)
-            && (self.lex.is_preposition(w)
-                || self.lex.opens_clause(w)
-                || self.lex.opens_participle_clause(w)
-                || self.lex.is_not_name(w)
-                    && self.lex.pronoun(w).is_none()
-                    && !self.lex.is_determiner(w))
-            && let Some(c) = (s0.max(i.saturating_sub(40))..i)
+        let opener = self.word(s0).unwrap_or("");
+        // "Asked ...", "Speaking ...": a participle opens the sentence (not "Downing Street
+        // spokesman ..." or "King Charles ...": a name).
+        let participle_opening = (self.lex.opens_participle_clause(opener)
+            || opener.ends_with("ing") && self.lex.opens_clause(opener))
+            && !self.mention_start.contains_key(&self.items[s0].span.start);
+        if participle_opening
+            || self.lex.opens_clause(opener)
+            || self.lex.is_preposition(opener)
+            || self.lex.is_not_name(opener)
+                && self.lex.pronoun(opener).is_none()
+                && !self.lex.is_determiner(opener)
+        {
+            match (s0.max(i.saturating_sub(40))..i)
                 .rev()
                 .find(|&c| self.is_punct(c, ',') || self.quote_ends_in_comma(c))
-        {
-            start = c + 1;
+            {
+                Some(c) => start = c + 1,
+                // "Asked what he would tell his players, Marchbanks paused": inside the
+                // opening participle clause, before its comma, nobody is the subject ("When
+                // Joy Rainey started ... she was" leaves the subordinate clause's subject be).
+                None if participle_opening && i > s0 => return false,
+                None => {}
+            }
         }
         if self.word(start).is_some_and(|w| self.lex.is_conjunction(w)) {
             start += 1;
@@ -3185,6 +3205,19 @@ impl<'a> Attributor<'a> {
         } else {
             i
         };
+        // "The Attorney General, Lord Goldsmith, has ...": a role renamed; "Her neighbour,
+        // Wiremu Hohaia, said ...": a description renamed.
+        if i > start + 1 && i - start <= 6 && self.is_punct(i - 1, ',') {
+            let c = i - 1;
+            let words: Vec<&str> = (start..c).filter_map(|x| self.word(x)).collect();
+            if words.len() == c - start
+                && (role_suffix_len(&words, self.lex).is_some()
+                    || self.is(start, WordList::Determiner)
+                        && (start + 1..c).all(|x| self.is_plain_word(x, start)))
+            {
+                return true;
+            }
+        }
         i >= start
             && i - start <= 8
             && (start..i).all(|k| match self.items[k].it {
@@ -3196,11 +3229,6 @@ impl<'a> Attributor<'a> {
                         || self.lex.role(&[w]).is_some()
                 }
                 It::Num | It::Punct('-') => true,
-                // "The Attorney General, Lord Goldsmith, has ...": a role renamed.
-                It::Punct(',') => {
-                    let words: Vec<&str> = (start..k).filter_map(|x| self.word(x)).collect();
-                    k > start && role_suffix_len(&words, self.lex).is_some()
-                }
                 _ => false,
             })
     }
@@ -4539,6 +4567,22 @@ mod tests {
         check(
             "T\n\nTom Price was out. Realising her mistake, Anna Berg called him. \"Sorry,\" she said.\n",
             &[("Sorry", "Anna Berg", "cue_after+pronoun")],
+        );
+        // A pronoun inside the opening clause is not the sentence's subject: the name after
+        // the comma is, and a later "she said" is her, not the speaker before.
+        check(
+            "T\n\n\"We lost,\" said Mary Fox.\n\nPressed on what she would change, Anna Berg smiled.\n\n\"Everything,\" she said.\n",
+            &[("Everything", "Anna Berg", "cue_after+pronoun")],
+        );
+        // A description renamed before the verb is the subject.
+        check(
+            "T\n\n\"We lost,\" said Mary Fox.\n\nHer cousin, Anna Berg, said the club would appeal.\n\n\"It is not over,\" she said.\n",
+            &[("It is not over", "Anna Berg", "cue_after+pronoun")],
+        );
+        // A subordinate clause without its comma keeps its subject.
+        check(
+            "T\n\nTom Price drove. When Anna Berg joined the team in 2001 she was the youngest. \"I had to learn,\" she said.\n",
+            &[("I had to learn", "Anna Berg", "cue_after+pronoun")],
         );
     }
 

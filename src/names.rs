@@ -587,13 +587,22 @@ fn appositive(text: &str, toks: &[Token], after: usize, lex: &Lexicon) -> Option
     has_role.then(|| Span::new(toks[after + 1].span.start, toks[k - 1].span.end))
 }
 
-/// A cue verb right after the name ("X said", "X has told") or right before it ("said X").
+/// A cue verb right after the name ("X said", "X has told") or right before it ("said X"),
+/// or after the name set off by commas ("Her neighbour, X, said") or its age ("X, 54, said").
 fn cue_adjacent(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> bool {
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokKind::Word)
             .map(|t| t.text(text))
     };
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.text(text) == ",");
+    let is_cue = |k: usize| word(k).is_some_and(|w| lex.cue_at(&[w]).is_some());
+    if comma(e) {
+        let aged = toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Number) && comma(e + 2);
+        if aged && is_cue(e + 3) || s > 0 && comma(s - 1) && is_cue(e + 1) {
+            return true;
+        }
+    }
     let mut k = e;
     while let Some(w) = word(k) {
         if lex.is_filler(w) {
@@ -674,6 +683,16 @@ mod tests {
             found("Labour MP Paul Flynn"),
             [(s("Paul Flynn"), "role_prefix", Some(s("Labour MP")))]
         );
+        // Set off by commas before the cue, or with an age between.
+        assert_eq!(
+            found("His cousin, Tevita Lolohea, said so."),
+            [(s("Tevita Lolohea"), "cue_adjacent", None)]
+        );
+        assert_eq!(
+            found("Then Tevita Lolohea, 61, said so."),
+            [(s("Tevita Lolohea"), "cue_adjacent", None)]
+        );
+        assert!(found("Then Tevita Lolohea, 61, left.").is_empty());
         assert_eq!(
             found("Prime Minister Blair"),
             [(s("Blair"), "role_prefix", Some(s("Prime Minister")))]
