@@ -407,10 +407,22 @@ impl<'a> Attributor<'a> {
             }
             let (s0, s1) = self.sent_of(k);
             let j = self.skip_fillers_back(k, s0);
-            let np = self.np_before(j, s0, 0).or_else(|| {
-                let after = self.skip_fillers_forward(k + n, s1);
-                self.np_after(after, s1)
-            });
+            // "One member, who asked not to be named, said Price ...": after a clause
+            // closed by a comma, the subject opens the sentence; the name after the cue is
+            // what was said.
+            let closed = j > s0 && self.is_punct(j - 1, ',');
+            let np = self
+                .np_before(j, s0, 0)
+                .or_else(|| {
+                    closed
+                        .then(|| self.subject_of(s0, j - 1))
+                        .flatten()
+                        .filter(|np| self.clause_follows(np))
+                })
+                .or_else(|| {
+                    let after = self.skip_fillers_forward(k + n, s1);
+                    self.np_after(after, s1)
+                });
             match np {
                 Some(Np {
                     kind: NpKind::Entity(e),
@@ -1192,6 +1204,9 @@ impl<'a> Attributor<'a> {
                 ..owned
             };
         }
+        if let Some(withheld) = self.name_withheld(k, &np, sent_end) {
+            return Some(withheld);
+        }
         let e = np.end;
         // A place or body modifying a description before a person: "Florida state archivist
         // Jody Norman" is Jody Norman, whatever the lexicons know of "archivist".
@@ -1232,6 +1247,52 @@ impl<'a> Attributor<'a> {
             return Some(Np { first: k, ..named });
         }
         Some(np)
+    }
+
+    /// A relative clause ("Mr Hale, who ...,") or one withholding a name ("one member,
+    /// speaking anonymously,") set off after the phrase, not a reported clause before a cue
+    /// (", says Helmut Schneider").
+    fn clause_follows(&self, np: &Np) -> bool {
+        self.is_punct(np.end, ',')
+            && (matches!(np.kind, NpKind::Unnamed)
+                || self
+                    .word(np.end + 1)
+                    .is_some_and(|w| with_lowercase(w, |l| matches!(l, "who" | "which" | "whose"))))
+    }
+
+    /// "One life member, who asked not to be named,", "a Labour rebel, speaking on condition
+    /// of anonymity,": the phrase from `k` through its head noun, followed by a clause that
+    /// withholds a name, is an unnamed source, whatever its head and whatever body it names.
+    fn name_withheld(&self, k: usize, np: &Np, sent_end: usize) -> Option<Np> {
+        if matches!(np.kind, NpKind::Pronoun(..)) {
+            return None;
+        }
+        let mut e = np.end;
+        while e < sent_end && e - np.end < 3 && self.is_plain_word(e, np.first) {
+            e += 1;
+        }
+        // "Tom Hale, who asked not to be named" names him all the same.
+        if e == np.end && matches!(np.kind, NpKind::Entity(_)) || !self.is_punct(e, ',') {
+            return None;
+        }
+        let clause: Vec<&str> = (e + 1..sent_end.min(e + 14))
+            .take_while(|&x| !self.is_punct(x, ','))
+            .filter_map(|x| self.word(x))
+            .collect();
+        if !self.lex.withholds_name(&clause) {
+            return None;
+        }
+        let first = if (k..np.first).all(|x| self.is(x, WordList::Determiner)) {
+            k.min(np.first)
+        } else {
+            np.first
+        };
+        Some(Np {
+            kind: NpKind::Unnamed,
+            span: Span::new(self.items[first].span.start, self.items[e - 1].span.end),
+            first,
+            end: e,
+        })
     }
 
     /// The name in an appositive that starts with the comma at item `c` and is closed by a
@@ -2975,12 +3036,17 @@ impl<'a> Attributor<'a> {
             .is_some_and(|w| with_lowercase(w, |l| matches!(l, "a" | "an" | "one" | "another")))
     }
 
-    /// "a spokesman", "one analyst": a description of one person, not "critics" or "officials".
+    /// "a spokesman", "one analyst": a description of one person, not "critics" or "officials"
+    /// (its source noun, else its last word: "one life member").
     fn is_singular(&self, span: Span) -> bool {
-        span.text(self.text)
+        let mut words = span
+            .text(self.text)
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty());
+        words
+            .clone()
             .find(|w| self.lex.is_source_noun(w))
+            .or_else(|| words.next_back())
             .is_some_and(|head| {
                 let head = lower(head);
                 !(head.ends_with("men")
@@ -4583,6 +4649,38 @@ mod tests {
         check(
             "T\n\nTom Price drove. When Anna Berg joined the team in 2001 she was the youngest. \"I had to learn,\" she said.\n",
             &[("I had to learn", "Anna Berg", "cue_after+pronoun")],
+        );
+    }
+
+    #[test]
+    fn a_description_whose_name_is_withheld_is_unnamed() {
+        // Whatever its head noun, and whatever body it names.
+        check(
+            "T\n\nTom Hart was sacked. One Green councillor, who asked not to be named, said: \"We were misled.\"\n",
+            &[(
+                "We were misled",
+                "UNNAMED:One Green councillor",
+                "cue_before+unnamed",
+            )],
+        );
+        check(
+            "T\n\n\"It was chaos,\" said one shop assistant, speaking on condition of anonymity.\n",
+            &[(
+                "It was chaos",
+                "UNNAMED:one shop assistant",
+                "cue_after+unnamed",
+            )],
+        );
+        // The narration subject is the unnamed source, not the name after the cue, and the
+        // next "she said" is her.
+        check(
+            "T\n\nTom Hart was sacked. A former board member, who declined to be named, said Hart had been warned.\n\n\"He knew,\" she said.\n",
+            &[("He knew", "UNNAMED:she", "cue_after+pronoun+unnamed")],
+        );
+        // A named person stays named.
+        check(
+            "T\n\n\"It was chaos,\" said Tom Hart, who asked not to be named in the report.\n",
+            &[("It was chaos", "Tom Hart", "cue_after")],
         );
     }
 

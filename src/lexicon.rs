@@ -258,6 +258,7 @@ pub struct Lexicon {
     org_suffixes: WordSet,
     fillers: WordSet,
     title_cues: Vec<Vec<String>>,
+    anonymity: Vec<Vec<String>>,
     not_names: WordSet,
     speech_nouns: WordSet,
     determiners: WordSet,
@@ -336,6 +337,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/title_cues.txt",
         include_str!("../data/lexicon/title_cues.txt"),
+    ),
+    (
+        "lexicon/anonymity.txt",
+        include_str!("../data/lexicon/anonymity.txt"),
     ),
     (
         "lexicon/speech_nouns.txt",
@@ -649,6 +654,7 @@ impl Lexicon {
                     self.fillers.insert(first.to_lowercase());
                 }
                 "lexicon/title_cues.txt" => self.title_cues.push(words_lower(first)),
+                "lexicon/anonymity.txt" => self.anonymity.push(words_lower(first)),
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
                 }
@@ -1036,6 +1042,16 @@ impl Lexicon {
     }
 
     /// The length in words of the title cue that ends `words` (the words before a quote).
+    /// Whether the words of a clause withhold a name ("who asked not to be named", "speaking
+    /// on condition of anonymity").
+    pub fn withholds_name(&self, words: &[&str]) -> bool {
+        self.anonymity.iter().any(|phrase| {
+            words
+                .windows(phrase.len())
+                .any(|w| w.iter().zip(phrase).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+        })
+    }
+
     pub fn title_cue_before(&self, words: &[&str]) -> Option<usize> {
         self.title_cues.iter().find_map(|cue| {
             let n = cue.len();
@@ -1068,6 +1084,9 @@ mod tests {
         assert_eq!(lex.role(&["Home", "Secretary"]), Some(RoleKind::Office));
         assert_eq!(lex.role(&["striker"]), Some(RoleKind::Head));
         assert!(lex.is_source_noun("Spokesman"));
+        assert!(lex.withholds_name(&["who", "asked", "not", "to", "be", "named"]));
+        assert!(lex.withholds_name(&["speaking", "on", "condition", "of", "anonymity"]));
+        assert!(!lex.withholds_name(&["who", "was", "named", "captain"]));
         assert_eq!(lex.title_cue_before(&["the", "book"]), Some(1));
         assert_eq!(lex.title_cue_before(&["what", "he", "calls"]), Some(3));
         assert!(lex.pronoun("He").is_some() && lex.pronoun("i").is_none());
