@@ -4653,6 +4653,19 @@ mod tests {
     }
 
     #[test]
+    fn cues_of_many_kinds() {
+        check(
+            "T\n\nThe vote was lost. Nina Holt confided: \"I was scared.\" Her rival Ben Ruiz hit back at critics: \"They are wrong.\" \"Nonsense,\" Tom Hart fired back. \"Is it over?\" Ann Lee enquired.\n",
+            &[
+                ("I was scared", "Nina Holt", "cue_before"),
+                ("They are wrong", "Ben Ruiz", "cue_before"),
+                ("Nonsense", "Tom Hart", "cue_after"),
+                ("Is it over", "Ann Lee", "cue_after"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_description_whose_name_is_withheld_is_unnamed() {
         // Whatever its head noun, and whatever body it names.
         check(
