@@ -925,6 +925,23 @@ impl<'a> Attributor<'a> {
         if matches!(base.kind, NpKind::Pronoun(..)) {
             return Some(base);
         }
+        // "Amnesty International UK", "Save the Children USA": a body's national branch is
+        // the body, not the country.
+        if let NpKind::Entity(e) = base.kind
+            && self.etype(e) == EntityType::Place
+            && base.first > floor
+            && let Some(&mi) = self.mention_end.get(&self.items[base.first - 1].span.end)
+            && let m = self.tagged.mentions[mi]
+            && self.etype(m.entity) == EntityType::Organisation
+            && let Some(first) = self.item_at(m.span.start)
+        {
+            return Some(Np {
+                kind: NpKind::Entity(m.entity),
+                span: m.span.cover(base.span),
+                first,
+                end: k,
+            });
+        }
         let mut p = base.first;
         if p > floor && self.word(p - 1).is_some_and(|x| lower_is(x, "the")) {
             p -= 1;
@@ -1871,6 +1888,9 @@ impl<'a> Attributor<'a> {
         if let Some(f) = self.speech_noun_then_from(first, last, s_start, s_end) {
             return Some(f);
         }
+        if let Some(f) = self.passive_agent(first, last, s_start, s_end) {
+            return Some(f);
+        }
         // 3. A cue before the quote in its sentence.
         if let Some(f) = self.cue_before(first, s_start) {
             return Some(f);
@@ -2308,6 +2328,43 @@ impl<'a> Attributor<'a> {
                 .lex
                 .is_org_noun(np.span.text(self.text).rsplit(' ').next().unwrap_or(""));
         (np.end <= before && !weak_name || matches!(np.kind, NpKind::Entity(_))).then_some(np)
+    }
+
+    /// A passive cue right before the quote and its agent right after: "have been branded
+    /// "deeply irresponsible" by the Liberal Democrats" is theirs, not the plans'.
+    fn passive_agent(
+        &self,
+        first: usize,
+        last: usize,
+        s_start: usize,
+        s_end: usize,
+    ) -> Option<Found> {
+        if !self.word(last + 1).is_some_and(|w| lower_is(w, "by")) {
+            return None;
+        }
+        let (k, n) = (first.saturating_sub(4).max(s_start + 1)..first)
+            .rev()
+            .find_map(|k| self.cue_at(k).map(|(n, _)| (k, n)))
+            .filter(|&(k, n)| k + n <= first && (k + n..first).all(|x| self.word(x).is_some()))?;
+        // The auxiliary right before the cue, or before one adverb ("was widely described").
+        let aux = |x: usize| {
+            self.word(x)
+                .is_some_and(|w| self.lex.is_passive_auxiliary(w))
+        };
+        let adverb = |x: usize| {
+            self.word(x)
+                .is_some_and(|w| !is_capitalised(w) && w.ends_with("ly"))
+        };
+        if !(aux(k - 1) || k >= s_start + 2 && adverb(k - 1) && aux(k - 2)) {
+            return None;
+        }
+        let np = self.np_after(last + 2, s_end)?;
+        (!matches!(np.kind, NpKind::Pronoun(..))).then(|| Found {
+            np,
+            cue: Some(self.span_of(k, k + n)),
+            method: "passive_agent",
+            confidence: 0.85,
+        })
     }
 
     /// A speech noun a few words before the quote, and "from X" right after it.
@@ -4649,6 +4706,35 @@ mod tests {
         check(
             "T\n\nTom Price drove. When Anna Berg joined the team in 2001 she was the youngest. \"I had to learn,\" she said.\n",
             &[("I had to learn", "Anna Berg", "cue_after+pronoun")],
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_gives_the_quote_to_its_agent() {
+        check(
+            "T\n\nThe budget in France was branded \"a disgrace\" by the Green Party. Tom Hart's plan was widely described as \"unworkable\" by Anna Berg. The bill was called \"cruel\" by one charity worker.\n",
+            &[
+                ("a disgrace", "Green Party", "passive_agent"),
+                ("unworkable", "Anna Berg", "passive_agent"),
+                (
+                    "cruel",
+                    "UNNAMED:one charity worker",
+                    "passive_agent+unnamed",
+                ),
+            ],
+        );
+        // Active: the subject, whatever comes after "by".
+        check(
+            "T\n\nAnna Berg branded the plan \"a disgrace\" by any measure.\n",
+            &[("a disgrace", "Anna Berg", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn a_national_branch_is_the_body() {
+        check(
+            "T\n\nGreenpeace Canada questioned the \"secret deal\" on Monday.\n",
+            &[("secret deal", "Greenpeace", "cue_before")],
         );
     }
 

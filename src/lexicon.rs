@@ -268,6 +268,7 @@ pub struct Lexicon {
     family_name_first: WordSet,
     addressee_cues: WordSet,
     aspect_cues: WordSet,
+    passive_auxiliaries: WordSet,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -337,6 +338,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/title_cues.txt",
         include_str!("../data/lexicon/title_cues.txt"),
+    ),
+    (
+        "lexicon/passive_auxiliaries.txt",
+        include_str!("../data/lexicon/passive_auxiliaries.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -655,6 +660,9 @@ impl Lexicon {
                 }
                 "lexicon/title_cues.txt" => self.title_cues.push(words_lower(first)),
                 "lexicon/anonymity.txt" => self.anonymity.push(words_lower(first)),
+                "lexicon/passive_auxiliaries.txt" => {
+                    self.passive_auxiliaries.insert(first.to_lowercase());
+                }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
                 }
@@ -1042,6 +1050,11 @@ impl Lexicon {
     }
 
     /// The length in words of the title cue that ends `words` (the words before a quote).
+    /// A form of "be" that makes the cue participle after it passive ("been branded").
+    pub fn is_passive_auxiliary(&self, word: &str) -> bool {
+        self.passive_auxiliaries.contains_lower(word)
+    }
+
     /// Whether the words of a clause withhold a name ("who asked not to be named", "speaking
     /// on condition of anonymity").
     pub fn withholds_name(&self, words: &[&str]) -> bool {
