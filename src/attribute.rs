@@ -628,7 +628,13 @@ impl<'a> Attributor<'a> {
         match it.it {
             It::Word => is_capitalised(it.span.text(self.text)),
             It::Num | It::Quote(..) => true,
-            It::Punct(c) => matches!(c, '(' | '[' | '"' | '“' | '‘' | '\''),
+            It::Punct(c) => {
+                matches!(c, '(' | '[' | '"' | '“' | '‘' | '\'')
+                    // A list bullet opening a line.
+                    || crate::segment::is_bullet(c)
+                        && i > 0
+                        && self.text[self.items[i - 1].span.end..it.span.start].contains('\n')
+            }
         }
     }
 
@@ -1274,7 +1280,7 @@ impl<'a> Attributor<'a> {
             && (matches!(np.kind, NpKind::Unnamed)
                 || self
                     .word(np.end + 1)
-                    .is_some_and(|w| with_lowercase(w, |l| matches!(l, "who" | "which" | "whose"))))
+                    .is_some_and(|w| self.lex.is_relative_pronoun(w)))
     }
 
     /// "One life member, who asked not to be named,", "a Labour rebel, speaking on condition
@@ -2168,7 +2174,18 @@ impl<'a> Attributor<'a> {
                 subject_cue = subject_cue.or(Some(cue));
                 continue;
             }
-            if let Some(np) = self.np_before(j, s_start, 0) {
+            // "Oxfam, which said ...", "Anna Berg, who told the BBC ...": the cue's subject is
+            // the phrase before the relative clause.
+            let relative = j >= s_start + 3
+                && prev.is_some_and(|w| self.lex.is_relative_pronoun(w))
+                && self.is_punct(j - 2, ',');
+            let j = if relative { j - 2 } else { j };
+            // A place is not the subject of "who" ("Princess Marguerite of Romania, the eldest
+            // daughter of ex-King Michael of Romania, who said").
+            if let Some(np) = self.np_before(j, s_start, 0).filter(|np| {
+                !relative
+                    || !matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Place)
+            }) {
                 // "The authors of the research published in the journal JAMA Psychiatry
                 // argued": the name closes a participle clause; the subject is before it.
                 let mut p = np.first;
@@ -2180,7 +2197,8 @@ impl<'a> Attributor<'a> {
                 {
                     p -= 1;
                 }
-                if p >= s_start + 3
+                if !relative
+                    && p >= s_start + 3
                     && self.word(p - 1).is_some_and(|w| self.lex.is_preposition(w))
                     && self.word(p - 2).is_some_and(|w| self.lex.is_authorship(w))
                     && let Some(subject) = self.subject_of(s_start, p - 2)
@@ -2838,29 +2856,67 @@ impl<'a> Attributor<'a> {
         self.resolve(np)
     }
 
-    /// A person named just before "and" in front of item `k`: the first of joint speakers.
-    fn joint_before(&self, k: usize) -> Option<usize> {
+    /// A person or body of the same type as `e` named just before "and" in front of item
+    /// `k`: the first of joint speakers ("Tony Blair and Gordon Brown said").
+    fn joint_before(&self, mut k: usize, e: usize) -> Option<usize> {
+        if k > 0 && self.word(k - 1).is_some_and(|w| lower_is(w, "the")) {
+            k -= 1;
+        }
         if k < 2 || self.word(k - 1).is_none_or(|w| w != "and") {
             return None;
         }
         let &mi = self.mention_end.get(&self.items[k - 2].span.end)?;
-        let e = self.tagged.mentions[mi].entity;
-        (self.etype(e) == EntityType::Person).then_some(e)
+        let m = &self.tagged.mentions[mi];
+        let a = m.entity;
+        let start = self.item_at(m.span.start)?;
+        (self.etype(a) == self.etype(e) && !self.governed(start)).then_some(a)
+    }
+
+    /// Whether the phrase starting at item `first` is the object of a preposition ("built
+    /// around Johan Cruyff and Johan Neeskens"), possibly after "the": such a pair is not a
+    /// pair of speakers.
+    fn governed(&self, mut first: usize) -> bool {
+        if first > 0 && self.word(first - 1).is_some_and(|w| lower_is(w, "the")) {
+            first -= 1;
+        }
+        first > 0
+            && self
+                .word(first - 1)
+                .is_some_and(|w| self.lex.is_preposition(w))
+    }
+
+    /// A person or body of the same type as `e` named just after "and" at item `end` (the
+    /// end of `e`'s phrase): the second of joint speakers ("the Tories and Lib Dems have
+    /// jointly tabled a motion ..., saying").
+    fn joint_after(&self, first: usize, end: usize, e: usize) -> Option<usize> {
+        if self.word(end).is_none_or(|w| w != "and") || self.governed(first) {
+            return None;
+        }
+        let mut k = end + 1;
+        if self.word(k).is_some_and(|w| lower_is(w, "the")) {
+            k += 1;
+        }
+        let &mi = self.mention_start.get(&self.items.get(k)?.span.start)?;
+        let b = self.tagged.mentions[mi].entity;
+        (self.etype(b) == self.etype(e)).then_some(b)
     }
 
     fn resolve(&mut self, np: Np) -> (Who, &'static str) {
         match np.kind {
             NpKind::Entity(e) => {
-                let joint = if self.etype(e) == EntityType::Person {
-                    self.joint_before(np.first)
-                } else {
-                    None
-                };
+                let joint =
+                    if matches!(self.etype(e), EntityType::Person | EntityType::Organisation) {
+                        self.joint_before(np.first, e)
+                            .map(|a| (a, e))
+                            .or_else(|| self.joint_after(np.first, np.end, e).map(|b| (e, b)))
+                    } else {
+                        None
+                    };
                 match joint {
-                    Some(j) if j != e => (
+                    Some((a, b)) if a != b => (
                         Who {
-                            entity: Some(j),
-                            joint: Some(e),
+                            entity: Some(a),
+                            joint: Some(b),
                             ..Who::default()
                         },
                         "joint",
@@ -4727,6 +4783,41 @@ mod tests {
         check(
             "T\n\nAnna Berg branded the plan \"a disgrace\" by any measure.\n",
             &[("a disgrace", "Anna Berg", "cue_before")],
+        );
+    }
+
+    #[test]
+    fn bodies_speak_jointly() {
+        check(
+            "T\n\nGreenpeace and Amnesty International issued a statement saying the law was \"a step back\". The Green Party and the Labour Party have jointly written to ministers, saying the cuts are \"reckless\". Oxfam and Save the Children said the plan was \"cruel\".\n",
+            &[
+                (
+                    "a step back",
+                    "Greenpeace|Amnesty International",
+                    "cue_before+joint",
+                ),
+                ("reckless", "Green Party|Labour Party", "cue_before+joint"),
+                ("cruel", "Oxfam|Save the Children", "cue_before+joint"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_for_the_phrase_before_it() {
+        check(
+            "T\n\nThe report was published with Anna Berg, who said the plan was \"cruel\". Tom Hart met Oxfam, which said the plan was \"unfair\". The deal was backed by Oxfam, which described it as \"a start\". Tom Hart met Anna Berg of Norway, who later told reporters it was \"a good meeting\".\n",
+            &[
+                ("cruel", "Anna Berg", "cue_before"),
+                ("unfair", "Oxfam", "cue_before"),
+                ("a start", "Oxfam", "cue_before"),
+                ("a good meeting", "Anna Berg", "cue_before"),
+            ],
+        );
+        // A list bullet on a new line starts a new sentence: the cue before it is not the
+        // quote's.
+        check(
+            "T\n\nThe MPs said:\n - Ministers should heed the Smith Review, which said more homes were needed.\n - Ministers should draw up a \"national plan\" for towns.\n",
+            &[("national plan", "NONE", "other")],
         );
     }
 

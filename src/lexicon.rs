@@ -269,6 +269,7 @@ pub struct Lexicon {
     addressee_cues: WordSet,
     aspect_cues: WordSet,
     passive_auxiliaries: WordSet,
+    relative_pronouns: WordSet,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -342,6 +343,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/passive_auxiliaries.txt",
         include_str!("../data/lexicon/passive_auxiliaries.txt"),
+    ),
+    (
+        "lexicon/relative_pronouns.txt",
+        include_str!("../data/lexicon/relative_pronouns.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -662,6 +667,9 @@ impl Lexicon {
                 "lexicon/anonymity.txt" => self.anonymity.push(words_lower(first)),
                 "lexicon/passive_auxiliaries.txt" => {
                     self.passive_auxiliaries.insert(first.to_lowercase());
+                }
+                "lexicon/relative_pronouns.txt" => {
+                    self.relative_pronouns.insert(first.to_lowercase());
                 }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
@@ -1053,6 +1061,11 @@ impl Lexicon {
     /// A form of "be" that makes the cue participle after it passive ("been branded").
     pub fn is_passive_auxiliary(&self, word: &str) -> bool {
         self.passive_auxiliaries.contains_lower(word)
+    }
+
+    /// A pronoun opening a relative clause ("who", "which").
+    pub fn is_relative_pronoun(&self, word: &str) -> bool {
+        self.relative_pronouns.contains_lower(word)
     }
 
     /// Whether the words of a clause withhold a name ("who asked not to be named", "speaking

@@ -77,6 +77,20 @@ fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
             if toks.get(j).is_some_and(|d| d.text(text) == ".") && cap(j + 1) && dotted() {
                 j += 1;
             }
+            // A plural possessive inside a body's name: "Music Managers' Forum", "Writers'
+            // Guild of America" (the apostrophe touching the word, an organisation word next).
+            if w.ends_with('s')
+                && toks.get(j).is_some_and(|a| {
+                    let mut cs = a.text(text).chars();
+                    a.span.start == t.span.end
+                        && cs.next().is_some_and(crate::text::is_apostrophe)
+                        && cs.next().is_none()
+                })
+                && cap(j + 1)
+                && lex.is_org_suffix(toks[j + 1].text(text))
+            {
+                j += 1;
+            }
             continue;
         }
         let inner =
@@ -706,6 +720,22 @@ mod tests {
         assert_eq!(
             names,
             ["Association of Chief Police Officers", "Bank of England"]
+        );
+        // A plural possessive inside a body's name, straight or curly; not before other words.
+        for (t, want) in [
+            ("the Music Managers' Forum said", "Music Managers' Forum"),
+            (
+                "the Writers’ Guild of America said",
+                "Writers’ Guild of America",
+            ),
+        ] {
+            let got = found(t);
+            assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), [want]);
+        }
+        assert!(
+            found("the Beatles' Abbey Road")
+                .iter()
+                .all(|g| !g.0.contains('\''))
         );
         assert!(found("Speaking on Monday in Illegal Migration Bill debates").is_empty());
         assert!(

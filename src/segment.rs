@@ -180,8 +180,10 @@ pub fn split_sentences(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
         // (a straight quote followed by a letter: `. "Next`). Handled by requiring space here.
         let mut k = end;
         let mut saw_space = false;
+        let mut saw_newline = false;
         while let Some(w) = char_at(k).filter(|w| w.is_whitespace()) {
             saw_space = true;
+            saw_newline |= w == '\n';
             k += w.len_utf8();
         }
         let next = char_at(k);
@@ -191,6 +193,7 @@ pub fn split_sentences(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
                 saw_space
                     && (n.is_uppercase()
                         || n.is_numeric()
+                        || (saw_newline && is_bullet(n))
                         || (is_opener(n)
                             && char_at(k + n.len_utf8()).is_some_and(|m| {
                                 m.is_uppercase() || m.is_numeric() || is_opener(m)
@@ -214,6 +217,12 @@ pub fn split_sentences(text: &str, span: Span, lex: &Lexicon) -> Vec<Span> {
         out.push(last);
     }
     out
+}
+
+/// A list bullet opening a line: after a full stop and a line break it starts a sentence
+/// ("... needed in Britain.\n - The government should ...").
+pub(crate) fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '*' | '•' | '·' | '–' | '—' | '▪')
 }
 
 /// Whether the word ending at the full stop at `dot` is an abbreviation or an initial.
@@ -267,8 +276,10 @@ mod tests {
             let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
             let mut k = j;
             let mut saw_space = false;
+            let mut saw_newline = false;
             while k < chars.len() && chars[k].1.is_whitespace() {
                 saw_space = true;
+                saw_newline |= chars[k].1 == '\n';
                 k += 1;
             }
             let next = chars.get(k).map(|&(_, n)| n);
@@ -278,6 +289,7 @@ mod tests {
                     saw_space
                         && (n.is_uppercase()
                             || n.is_numeric()
+                            || (saw_newline && is_bullet(n))
                             || (is_opener(n)
                                 && chars.get(k + 1).is_some_and(|&(_, m)| {
                                     m.is_uppercase() || m.is_numeric() || is_opener(m)
@@ -310,6 +322,7 @@ mod tests {
             "He said so. Then he left! Did he? Yes… \"Quite.\" (Really.) Mr. Smith met J. K. Rowling.",
             "U.S. officials said. e.g. this. A.B.C. The end.\u{2026}Next … «Là.» ¿Qué? 3.5 m. 4. Four",
             "Ends with a mark.",
+            "A list.\n - one item.\n • two - three. - four",
             "…",
             "a.\u{a0}B. c.\u{3000}D! \u{2019}s. \u{201c}Yes.\u{201d} No",
             "",
@@ -337,6 +350,14 @@ mod tests {
             (
                 "It rained. Then it stopped.",
                 &["It rained.", "Then it stopped."],
+            ),
+            (
+                "Homes are needed.\n - The plan is late.\n• It costs more. - he said",
+                &[
+                    "Homes are needed.",
+                    "- The plan is late.",
+                    "• It costs more. - he said",
+                ],
             ),
             (
                 "Dr. No met No. 10 staff. They left.",

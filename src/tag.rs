@@ -257,7 +257,22 @@ pub fn tag(
                     .iter()
                     .all(|&h| gaz.entity(hits[h].entity).etype == EntityType::Place);
             let strict = strict || titled_over_place;
+            // "Greenpeace and Amnesty International" is two known bodies, not one unknown
+            // body of that name: the pattern joined two gazetteer organisations.
+            let two_known = c.kind == NameKind::Organisation
+                && over.iter().any(|&h1| {
+                    hits[h1].start == c.surface.start
+                        && over.iter().any(|&h2| {
+                            hits[h2].end == c.surface.end
+                                && hits[h2].start > hits[h1].end
+                                && matches!(text[hits[h1].end..hits[h2].start].trim(), "and" | "&")
+                                && [h1, h2].iter().all(|&h| {
+                                    gaz.entity(hits[h].entity).etype == EntityType::Organisation
+                                })
+                        })
+                });
             if strict
+                && !two_known
                 && strong
                 && !sentence_initial_guess
                 && !(c.kind == NameKind::Organisation && person_hit_same)
