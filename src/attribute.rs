@@ -3281,9 +3281,19 @@ impl<'a> Attributor<'a> {
             if s != here.sent && prominent_first {
                 ordered.retain(|x| x.speaker || self.in_subject_position(x.pos));
             }
+            // A pronoun of the same gender in that sentence ("a casting director told her she
+            // was ...; "..." she says") beats an unnamed subject of no known gender: the chain
+            // is the person, and the one who told her is not her.
             if let Some(x) = ordered
                 .iter()
                 .find(|x| known(x))
+                .or_else(|| {
+                    let first = ordered.first()?;
+                    (g != Gender::Unknown
+                        && matches!(first.who, Referent::Unnamed(_, Gender::Unknown)))
+                    .then(|| in_sent.iter().rev().find(|x| x.pronoun == Some(g)))
+                    .flatten()
+                })
                 .or_else(|| ordered.first())
             {
                 return Some(x.who);
@@ -4818,6 +4828,22 @@ mod tests {
         check(
             "T\n\nThe MPs said:\n - Ministers should heed the Smith Review, which said more homes were needed.\n - Ministers should draw up a \"national plan\" for towns.\n",
             &[("national plan", "NONE", "other")],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_chain_beats_an_unnamed_subject_of_no_gender() {
+        check(
+            "T\n\nMaria Lopez grew up in Leeds. At school, she says, a teacher told her she was \"not university material\".\n\n\"I believed it for years,\" she says.\n",
+            &[
+                ("not university material", "UNNAMED:a teacher", "cue_before"),
+                ("I believed", "Maria Lopez", "cue_after+pronoun"),
+            ],
+        );
+        // A pronoun of the other gender still finds the description.
+        check(
+            "T\n\nMaria Lopez grew up in Leeds. At school, she says, a teacher told her she was \"not university material\".\n\n\"It was a lesson,\" he says.\n",
+            &[("It was a lesson", "UNNAMED:he", "cue_after+pronoun+unnamed")],
         );
     }
 
