@@ -2605,8 +2605,28 @@ impl<'a> Attributor<'a> {
             }
         }
         if quote_only_para {
-            // A run of quote-only paragraphs: the speaker of the last quote before.
             let (p0, _) = self.para_items(para);
+            // A quote-only paragraph after a narration sentence whose subject is a named
+            // person ("When the subject turns to class, Adebayo puts down her fork."): the
+            // person the narration turned to speaks, not whoever spoke before it.
+            let sent = self.items[first].sent;
+            if sent > 0 {
+                let (ps, pe) = self.sentences[sent - 1];
+                if self.paragraph_gap(self.items[ps].para, para) == 1
+                    && (ps..pe).all(|k| !matches!(self.items[k].it, It::Quote(..)))
+                    && let Some(np) = self.subject_of(ps, pe)
+                    && let NpKind::Entity(e) = np.kind
+                    && self.etype(e) == EntityType::Person
+                {
+                    return Some(Found {
+                        np,
+                        cue: None,
+                        method: "narration_subject",
+                        confidence: 0.7,
+                    });
+                }
+            }
+            // A run of quote-only paragraphs: the speaker of the last quote before.
             if let Some((k, q)) = self.last_quote_before(p0, 200, done)
                 && self.paragraph_gap(self.items[k].para, para) <= 2
                 && has_speaker(&done[q])
@@ -4844,6 +4864,20 @@ mod tests {
         check(
             "T\n\nMaria Lopez grew up in Leeds. At school, she says, a teacher told her she was \"not university material\".\n\n\"It was a lesson,\" he says.\n",
             &[("It was a lesson", "UNNAMED:he", "cue_after+pronoun+unnamed")],
+        );
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_narration_is_the_narrated_person() {
+        let text = "T\n\n\"We will appeal,\" said Tom Hart.\n\nAs the talk turns to money, Anna Berg leans back in her chair.\n\n\"Nobody in this town has savings any more.\"\n\nThe council meets again in May.\n\n\"It will be a long spring.\"\n";
+        check(
+            text,
+            &[
+                ("We will appeal", "Tom Hart", "cue_after"),
+                ("Nobody in this town", "Anna Berg", "narration_subject"),
+                // Narration about no person leaves the run to the last speaker.
+                ("It will be a long spring", "Anna Berg", "quote_run"),
+            ],
         );
     }
 
