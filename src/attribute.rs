@@ -1897,6 +1897,9 @@ impl<'a> Attributor<'a> {
         if let Some(f) = self.passive_agent(first, last, s_start, s_end) {
             return Some(f);
         }
+        if let Some(f) = self.cue_inside(first, s_start) {
+            return Some(f);
+        }
         // 3. A cue before the quote in its sentence.
         if let Some(f) = self.cue_before(first, s_start) {
             return Some(f);
@@ -2346,6 +2349,50 @@ impl<'a> Attributor<'a> {
                 .lex
                 .is_org_noun(np.span.text(self.text).rsplit(' ').next().unwrap_or(""));
         (np.end <= before && !weak_name || matches!(np.kind, NpKind::Entity(_))).then_some(np)
+    }
+
+    /// A short quote that is its own reporting verb, right after its subject: `Richard Thomas
+    /// "totally condemned" the deletion`, `the union "strongly rejects" the offer`.
+    fn cue_inside(&self, first: usize, s_start: usize) -> Option<Found> {
+        let It::Quote(qi, 0) = self.items[first].it else {
+            return None;
+        };
+        let q = &self.quotes[qi];
+        if q.segments.len() != 1 || first == s_start {
+            return None;
+        }
+        let content = q.segments[0].content;
+        let text = content.text(self.text);
+        let mut words = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
+        let (mut at, mut w) = words.next()?;
+        // One adverb may come first ("totally", "strongly").
+        if w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()) {
+            (at, w) = words.next()?;
+        }
+        if text.split_whitespace().count() > 5 || !w.chars().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        let cue = self.lex.cue_at(&[w])?;
+        if !matches!(cue.class, CueClass::Speech | CueClass::Label) {
+            return None;
+        }
+        let np = self.np_before(first, s_start, 0)?;
+        let speaker = match np.kind {
+            NpKind::Entity(e) => {
+                matches!(self.etype(e), EntityType::Person | EntityType::Organisation)
+            }
+            NpKind::Role { .. } | NpKind::Unnamed | NpKind::OrgRef | NpKind::Pronoun(..) => true,
+            _ => false,
+        };
+        let start = content.start + at;
+        speaker.then(|| Found {
+            np,
+            cue: Some(Span::new(start, start + w.len())),
+            method: "cue_inside",
+            confidence: 0.8,
+        })
     }
 
     /// A passive cue right before the quote and its agent right after: "have been branded
@@ -4878,6 +4925,22 @@ mod tests {
                 // Narration about no person leaves the run to the last speaker.
                 ("It will be a long spring", "Anna Berg", "quote_run"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_quote_that_is_its_own_cue() {
+        check(
+            "T\n\nAnna Berg \"totally condemned\" the deletion of the files.\n\nThe Green Party \"denied\" any wrongdoing on Friday.\n",
+            &[
+                ("totally condemned", "Anna Berg", "cue_inside"),
+                ("denied", "Green Party", "cue_inside"),
+            ],
+        );
+        // A quoted word that is no reporting verb stays a scare quote.
+        check(
+            "T\n\nAnna Berg \"totally rebuilt\" the house.\n",
+            &[("totally rebuilt", "NONE", "other")],
         );
     }
 
