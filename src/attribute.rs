@@ -1014,6 +1014,21 @@ impl<'a> Attributor<'a> {
                         end: k,
                     });
                 }
+                // "Peter Ainsworth MP said": letters after a person's name.
+                if j > floor
+                    && self.lex.is_post_nominal(w)
+                    && let Some(&mi) = self.mention_end.get(&self.items[j - 1].span.end)
+                    && let m = self.tagged.mentions[mi]
+                    && self.etype(m.entity) == EntityType::Person
+                    && let Some(first) = self.item_at(m.span.start)
+                {
+                    return Some(Np {
+                        kind: NpKind::Entity(m.entity),
+                        span: m.span,
+                        first,
+                        end: k,
+                    });
+                }
                 // A common noun phrase: back to its determiner.
                 let mut first = j;
                 let mut n = 1;
@@ -1170,7 +1185,25 @@ impl<'a> Attributor<'a> {
                         _ => {}
                     }
                 }
-                None
+                // A comma between the subject and its cue with none before it ("Chairman of
+                // the Environmental Audit Committee Peter Ainsworth MP, said:"): a person named
+                // right before it, with no cue in front of them.
+                let mut last = j.checked_sub(1)?;
+                if last > floor && self.word(last).is_some_and(|w| self.lex.is_post_nominal(w)) {
+                    last -= 1;
+                }
+                let &mi = self.mention_end.get(&self.items[last].span.end)?;
+                let m = self.tagged.mentions[mi];
+                let first = self.item_at(m.span.start)?;
+                (c <= floor
+                    && self.etype(m.entity) == EntityType::Person
+                    && (floor..first).all(|x| self.cue_at(x).is_none()))
+                .then_some(Np {
+                    kind: NpKind::Entity(m.entity),
+                    span: m.span,
+                    first,
+                    end: k,
+                })
             }
             It::Punct(')') => {
                 let mut c = j;
@@ -4924,6 +4957,19 @@ mod tests {
                 ("Nobody in this town", "Anna Berg", "narration_subject"),
                 // Narration about no person leaves the run to the last speaker.
                 ("It will be a long spring", "Anna Berg", "quote_run"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_role_of_a_body_before_a_name() {
+        check(
+            "T\n\nChief Executive of the Refugee Council Maurice Wren said: \"It is cruel.\"\n\nDirector of the British Museum Neil MacGregor said it was \"a triumph\".\n\nChairman of the Transport Committee Peter Hale MP, said: \"It is a mess.\"\n\nRuth Kelly MP said the plan was \"unfunded\".\n",
+            &[
+                ("It is cruel", "Maurice Wren", "cue_before"),
+                ("a triumph", "Neil MacGregor", "cue_before"),
+                ("It is a mess", "Peter Hale", "cue_before"),
+                ("unfunded", "Ruth Kelly", "cue_before"),
             ],
         );
     }

@@ -104,6 +104,25 @@ fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
     j
 }
 
+/// Where a role "of" (or "at") a body starts, when it stands right before the body's run at
+/// `start`: "Director of the", "chief executive of" (one or two words, then the connector and
+/// an optional "the").
+fn role_of_before(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> Option<usize> {
+    let mut k = start;
+    if k > 0 && toks[k - 1].text(text).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    if k < 2 || !matches!(toks[k - 1].text(text), "of" | "at") {
+        return None;
+    }
+    let of = k - 1;
+    (1..=2.min(of)).rev().find_map(|n| {
+        let ws: Vec<&str> = toks[of - n..of].iter().map(|t| t.text(text)).collect();
+        (toks[of - n..of].iter().all(|t| t.kind == TokKind::Word) && lex.role(&ws).is_some())
+            .then(|| toks[of - n].span.start)
+    })
+}
+
 fn words_of<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
     toks.iter().map(|t| t.text(text)).collect()
 }
@@ -266,6 +285,62 @@ fn read_run(
                         .any(|w| lex.is_org_suffix(w) || is_connector(w))
             })
             .unwrap_or(words.len());
+        // "Chairman of the Environmental Audit Committee Peter Ainsworth", "Refugee Council
+        // chief Maurice Wren" aside: a body's name followed straight by a person's, who
+        // starts with a known first name; a role before "of" the body is that person's.
+        let person_at = (cut == words.len())
+            .then(|| {
+                (first_suffix + 1..words.len()).find(|&i| {
+                    has_suffix_at(i - 1)
+                        && gaz.first_name(words[i]).is_some()
+                        && !lex.is_common_word(words[i])
+                        && i + 1 < words.len()
+                        && words.len() - i <= 4
+                        && !words[i..]
+                            .iter()
+                            .any(|w| lex.is_org_suffix(w) || is_connector(w))
+                })
+            })
+            .flatten();
+        if let Some(p) = person_at {
+            let of = words[..first_suffix]
+                .iter()
+                .position(|w| matches!(*w, "of" | "at"))
+                .filter(|&o| o > 0 && lex.role(&words[..o]).is_some());
+            let body = match of {
+                Some(o) if words.get(o + 1) == Some(&"the") => o + 2,
+                Some(o) => o + 1,
+                None => 0,
+            };
+            if body < p {
+                read_run(text, toks, start + body, start + p, headline, lex, gaz, out);
+                // The role may open this run or stand before it, outside the run ("Director
+                // of the British Museum Neil MacGregor": the run begins at the body).
+                let role_start = match of {
+                    Some(_) => Some(run[0].span.start),
+                    None => role_of_before(text, toks, start, lex),
+                };
+                let role = role_start.map(|r| Span::new(r, run[p - 1].span.end));
+                push_person(
+                    text,
+                    toks,
+                    start + p,
+                    end,
+                    role,
+                    None,
+                    if role.is_some() {
+                        "role_prefix"
+                    } else {
+                        "first_name"
+                    },
+                    headline,
+                    lex,
+                    gaz,
+                    out,
+                );
+                return;
+            }
+        }
         let last_suffix = (0..cut)
             .rev()
             .find(|&k| has_suffix_at(k))
@@ -720,6 +795,25 @@ mod tests {
         assert_eq!(
             names,
             ["Association of Chief Police Officers", "Bank of England"]
+        );
+        // A role of a body, then a person: the body, and the person with the whole role.
+        assert_eq!(
+            found("Director of the British Museum Michael Hale said"),
+            [
+                (s("British Museum"), "org_suffix", None),
+                (
+                    s("Michael Hale"),
+                    "role_prefix",
+                    Some(s("Director of the British Museum"))
+                )
+            ]
+        );
+        assert_eq!(
+            found("the Refugee Council Paul Hale said")
+                .iter()
+                .map(|g| g.0.as_str())
+                .collect::<Vec<_>>(),
+            ["Refugee Council", "Paul Hale"]
         );
         // A plural possessive inside a body's name, straight or curly; not before other words.
         for (t, want) in [
