@@ -135,9 +135,10 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
     if let [family, given @ ..] = words.as_slice()
         && (1..=2).contains(&given.len())
         && lex.is_family_name_first(family)
-        && given
-            .iter()
-            .all(|g| g.contains('-') || gaz.first_name(g).is_none())
+        && given.iter().all(|g| {
+            // "Gil Jae-won" is Gil; "Gil Cates", whose first word is a first name too, is Cates.
+            g.contains('-') || gaz.first_name(g).is_none() && gaz.first_name(family).is_none()
+        })
     {
         return family.to_string();
     }
@@ -394,7 +395,11 @@ fn link_company_short_forms(
             let fits = prefix
                 .iter()
                 .all(|w| is_capitalised(w) || lex.is_conjunction(w))
-                && (n >= 2 || prefix[0].len() >= 3 && !lex.is_common_word(prefix[0]));
+                && (n >= 2
+                    || prefix[0].len() >= 3
+                        && !lex.is_common_word(prefix[0])
+                        // "British Airways", "American Airlines": not every "British".
+                        && !b.gaz.is_demonym(prefix[0]));
             if fits {
                 short.entry(prefix.to_vec()).or_default().push(i);
             }
@@ -885,9 +890,18 @@ mod tests {
             ),
             "{ms:?}"
         );
-        // A one-word short form too; "Tovex Motors" keeps its last word (no company suffix).
+        // A one-word short form too.
         assert!(
             has(&ms, "Tovex", "Tovex Industries", "organisation"),
+            "{ms:?}"
+        );
+        // Industry words end companies too; a demonym is never a short form.
+        let ms = mentions(
+            "Deal\n\nHanul Telecom and British Airways met. Hanul said it would sign, and British ministers agreed.\n",
+        );
+        assert!(has(&ms, "Hanul", "Hanul Telecom", "organisation"), "{ms:?}");
+        assert!(
+            !has(&ms, "British", "British Airways", "organisation"),
             "{ms:?}"
         );
     }
@@ -916,6 +930,12 @@ mod tests {
         assert!(has(&ms, "Mr Zhao", "Zhao Minghua", "person"), "{ms:?}");
         // A Western first name after the family name: the last word is the surname.
         assert!(has(&ms, "Anderson", "Lee Anderson", "person"), "{ms:?}");
+        // A family name that is also a first name counts before a hyphenated given name only.
+        let ms = mentions(
+            "Breach\n\nChief executive Gil Jae-won apologised. Gil said it was wrong. Producer Gil Cates left, and Cates said so.\n",
+        );
+        assert!(has(&ms, "Gil", "Gil Jae-won", "person"), "{ms:?}");
+        assert!(has(&ms, "Cates", "Gil Cates", "person"), "{ms:?}");
         // Two-letter family names link too, but "He" stays a pronoun.
         let ms = mentions(
             "Blog\n\nWu Jifeng, a doctor, wrote a blog. Wu said it was true. He Lan, a nurse, agreed. He said so.\n",
