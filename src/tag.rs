@@ -136,8 +136,11 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
         && (1..=2).contains(&given.len())
         && lex.is_family_name_first(family)
         && given.iter().all(|g| {
-            // "Gil Jae-won" is Gil; "Gil Cates", whose first word is a first name too, is Cates.
-            g.contains('-') || gaz.first_name(g).is_none() && gaz.first_name(family).is_none()
+            // "Gil Jae-won" is Gil; "Gil Cates", whose first word is a first name too, is Cates
+            // ("Lim Boon Keat", with two given names, is Lim all the same).
+            g.contains('-')
+                || gaz.first_name(g).is_none()
+                    && (given.len() == 2 || gaz.first_name(family).is_none())
         })
     {
         return family.to_string();
@@ -936,6 +939,8 @@ mod tests {
         );
         assert!(has(&ms, "Gil", "Gil Jae-won", "person"), "{ms:?}");
         assert!(has(&ms, "Cates", "Gil Cates", "person"), "{ms:?}");
+        let ms = mentions("Court\n\nLorry driver Lim Boon Keat wept. Lim said he was sorry.\n");
+        assert!(has(&ms, "Lim", "Lim Boon Keat", "person"), "{ms:?}");
         // Two-letter family names link too, but "He" stays a pronoun.
         let ms = mentions(
             "Blog\n\nWu Jifeng, a doctor, wrote a blog. Wu said it was true. He Lan, a nurse, agreed. He said so.\n",
