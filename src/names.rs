@@ -796,6 +796,14 @@ mod tests {
             names,
             ["Association of Chief Police Officers", "Bank of England"]
         );
+        // Office abbreviations are roles: "CEO", "CFO".
+        assert_eq!(
+            found("Acme Telecom CEO Jane Hale said")
+                .iter()
+                .map(|g| (g.0.as_str(), g.1))
+                .collect::<Vec<_>>(),
+            [("Acme Telecom", "org_suffix"), ("Jane Hale", "role_prefix")]
+        );
         // A role of a body, then a person: the body, and the person with the whole role.
         assert_eq!(
             found("Director of the British Museum Michael Hale said"),
