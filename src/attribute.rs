@@ -4932,6 +4932,17 @@ mod tests {
     }
 
     #[test]
+    fn a_scene_opener_leaves_the_subject_after_its_comma() {
+        check(
+            "T\n\nCouncil chief Jo-Anne Pere says the review is \"the right place\".\n\nBack on the farm, Kiri Tane isn't waiting for a review.\n\n\"We've got a mortgage,\" she says.\n\nOutside the hall, Jo-Anne Pere was unmoved. \"It takes time,\" she said.\n",
+            &[
+                ("We've got a mortgage", "Kiri Tane", "cue_after+pronoun"),
+                ("It takes time", "Jo-Anne Pere", "cue_after+pronoun"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_pronoun_chain_beats_an_unnamed_subject_of_no_gender() {
         check(
             "T\n\nMaria Lopez grew up in Leeds. At school, she says, a teacher told her she was \"not university material\".\n\n\"I believed it for years,\" she says.\n",
