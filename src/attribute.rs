@@ -879,7 +879,7 @@ impl<'a> Attributor<'a> {
         if definite && self.lex.is_document_noun(h) {
             return Some(NpKind::Document);
         }
-        if self.lex.is_source_noun(h) {
+        if self.lex.is_source_noun(h) || !definite && self.lex.is_person_noun(h) {
             return Some(NpKind::Unnamed);
         }
         // A role of one or more words ending the phrase (the words gathered only when the last
@@ -2027,6 +2027,11 @@ impl<'a> Attributor<'a> {
                     confidence: 0.95,
                 });
             }
+            return None;
+        }
+        // `"take detailed histories" of the patients, Dempsey said`: a preposition carries
+        // the writer's sentence on; no speaker phrase starts here.
+        if self.word(k).is_some_and(|w| self.lex.is_preposition(w)) {
             return None;
         }
         // `"a new Gannett," as Reed dubbed it`: "as" lets a labelling verb name the speaker.
@@ -3258,7 +3263,7 @@ impl<'a> Attributor<'a> {
             .filter(|w| !w.is_empty());
         words
             .clone()
-            .find(|w| self.lex.is_source_noun(w))
+            .find(|w| self.lex.is_source_noun(w) || self.lex.is_person_noun(w))
             .or_else(|| words.next_back())
             .is_some_and(|head| {
                 let head = lower(head);
@@ -3274,7 +3279,7 @@ impl<'a> Attributor<'a> {
             .text(self.text)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .find(|w| self.lex.is_source_noun(w))
+            .find(|w| self.lex.is_source_noun(w) || self.lex.is_person_noun(w))
             .map(lower)
             .unwrap_or_default();
         if head.ends_with("woman") || head.ends_with("women") {
@@ -4928,6 +4933,23 @@ mod tests {
         check(
             "T\n\nThe MPs said:\n - Ministers should heed the Smith Review, which said more homes were needed.\n - Ministers should draw up a \"national plan\" for towns.\n",
             &[("national plan", "NONE", "other")],
+        );
+    }
+
+    #[test]
+    fn a_plain_person_noun_is_an_unnamed_source_when_indefinite() {
+        check(
+            "T\n\nDr Farah Jalloh said it was \"fine\". A woman said it was \"awful\". One farmer said: \"We are broke.\"\n\nOne woman, who declined to give her name, said staff were worried.\n\n\"Everybody knew,\" she said.\n",
+            &[
+                ("awful", "UNNAMED:A woman", "cue_before+unnamed"),
+                ("We are broke", "UNNAMED:One farmer", "cue_before+unnamed"),
+                ("Everybody knew", "UNNAMED:she", "cue_after+pronoun+unnamed"),
+            ],
+        );
+        // A definite one points back to someone named: not a new source.
+        check(
+            "T\n\nJamie Costin should be paralysed. \"I was in a lot of pain,\" says the 31-year-old man.\n",
+            &[("I was in a lot of pain", "Jamie Costin", "cue_after")],
         );
     }
 

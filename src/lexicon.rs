@@ -270,6 +270,7 @@ pub struct Lexicon {
     aspect_cues: WordSet,
     passive_auxiliaries: WordSet,
     relative_pronouns: WordSet,
+    person_nouns: WordSet,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -347,6 +348,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/relative_pronouns.txt",
         include_str!("../data/lexicon/relative_pronouns.txt"),
+    ),
+    (
+        "lexicon/person_nouns.txt",
+        include_str!("../data/lexicon/person_nouns.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -670,6 +675,9 @@ impl Lexicon {
                 }
                 "lexicon/relative_pronouns.txt" => {
                     self.relative_pronouns.insert(first.to_lowercase());
+                }
+                "lexicon/person_nouns.txt" => {
+                    self.person_nouns.insert(first.to_lowercase());
                 }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
@@ -1061,6 +1069,11 @@ impl Lexicon {
     /// A form of "be" that makes the cue participle after it passive ("been branded").
     pub fn is_passive_auxiliary(&self, word: &str) -> bool {
         self.passive_auxiliaries.contains_lower(word)
+    }
+
+    /// A plain noun for a person ("woman", "farmer"): an unnamed source when indefinite.
+    pub fn is_person_noun(&self, word: &str) -> bool {
+        self.person_nouns.contains_lower(word)
     }
 
     /// A pronoun opening a relative clause ("who", "which").
