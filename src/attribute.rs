@@ -466,6 +466,29 @@ impl<'a> Attributor<'a> {
                 _ => {}
             }
         }
+        // "A woman walking her dog, who declined to give her name, was less diplomatic.": one
+        // new unnamed person opening a sentence is whom the next "she" means, cue or none.
+        for &(s0, s1) in &self.sentences {
+            if let Some(np) = self.np_after(s0, s1)
+                && matches!(np.kind, NpKind::Unnamed)
+                && np.first == s0
+                && np.end > s0
+                && self
+                    .word(np.end - 1)
+                    .is_some_and(|h| self.lex.is_person_noun(h))
+                && self.is_indefinite(np.span)
+                && self.is_singular(np.span)
+                && !named.iter().any(|s| s.pos == np.span.start)
+            {
+                named.push(Salient {
+                    pos: np.span.start,
+                    sent: self.items[s0].sent,
+                    who: Referent::Unnamed(np.span, self.source_gender(np.span)),
+                    speaker: false,
+                    pronoun: None,
+                });
+            }
+        }
         self.salience.extend(named);
         self.salience.sort_by_key(|s| s.pos);
         let subjects: FastSet<(usize, usize)> = subjects.into_iter().collect();
@@ -4945,6 +4968,15 @@ mod tests {
                 ("We are broke", "UNNAMED:One farmer", "cue_before+unnamed"),
                 ("Everybody knew", "UNNAMED:she", "cue_after+pronoun+unnamed"),
             ],
+        );
+        // One opening a sentence with no cue is whom the next "she" means.
+        check(
+            "T\n\nClaire Vasseur said the plan was \"a disgrace\".\n\nA woman walking her dog, who declined to give her name, was less diplomatic. \"They call it a pool,\" she said.\n",
+            &[(
+                "They call it a pool",
+                "UNNAMED:she",
+                "cue_after+pronoun+unnamed",
+            )],
         );
         // A definite one points back to someone named: not a new source.
         check(
