@@ -688,7 +688,11 @@ fn cue_adjacent(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -
     let is_cue = |k: usize| word(k).is_some_and(|w| lex.cue_at(&[w]).is_some());
     if comma(e) {
         let aged = toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Number) && comma(e + 2);
-        if aged && is_cue(e + 3) || s > 0 && comma(s - 1) && is_cue(e + 1) {
+        // "X, 54, said", and "X, 52, who sells vetkoek ..." or "X, 41, a mother of three": an
+        // age set off after a name, then its cue, a relative clause or an appositive.
+        let described = word(e + 3)
+            .is_some_and(|w| lex.is_relative_pronoun(w) || matches!(w, "a" | "an" | "the"));
+        if aged && (is_cue(e + 3) || described) || s > 0 && comma(s - 1) && is_cue(e + 1) {
             return true;
         }
     }
@@ -782,6 +786,16 @@ mod tests {
             [(s("Tevita Lolohea"), "cue_adjacent", None)]
         );
         assert!(found("Then Tevita Lolohea, 61, left.").is_empty());
+        for t in [
+            "Then Tevita Lolohea, 61, who runs a stall, said so.",
+            "Then Tevita Lolohea, 61, a father of three, said so.",
+        ] {
+            assert_eq!(
+                found(t),
+                [(s("Tevita Lolohea"), "cue_adjacent", None)],
+                "{t}"
+            );
+        }
         assert_eq!(
             found("Prime Minister Blair"),
             [(s("Blair"), "role_prefix", Some(s("Prime Minister")))]
