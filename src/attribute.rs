@@ -1159,8 +1159,15 @@ impl<'a> Attributor<'a> {
                             }
                             if let Some(&mi) = self.mention_end.get(&self.items[last].span.end) {
                                 let m = self.tagged.mentions[mi];
+                                // "The company that manages the plantation, Waikura Forest
+                                // Partners, says": a body renamed, unless a person comes
+                                // first ("Tom Hale, Acme Ltd, said").
+                                let body = self.etype(m.entity) == EntityType::Organisation
+                                    && !self.np_before(c, floor, depth + 1).is_some_and(|np| {
+                                        matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+                                    });
                                 if m.span.start == self.items[c + 1].span.start
-                                    && self.etype(m.entity) == EntityType::Person
+                                    && (self.etype(m.entity) == EntityType::Person || body)
                                 {
                                     return Some(Np {
                                         kind: NpKind::Entity(m.entity),
@@ -5035,6 +5042,18 @@ mod tests {
                 ("a triumph", "Neil MacGregor", "cue_before"),
                 ("It is a mess", "Peter Hale", "cue_before"),
                 ("unfunded", "Ruth Kelly", "cue_before"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_body_renamed_between_commas() {
+        check(
+            "T\n\nThe company that manages the plantation, Waikura Forest Partners, says it is \"deeply sorry\". Tom Hale, Acme Holdings, said it was \"bad\". His employer, Acme Holdings, said it was \"good\".\n",
+            &[
+                ("deeply sorry", "Waikura Forest Partners", "cue_before"),
+                ("bad", "Tom Hale", "cue_before"),
+                ("good", "Acme Holdings", "cue_before"),
             ],
         );
     }
