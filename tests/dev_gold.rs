@@ -63,4 +63,5 @@ fn bbc_holdout4_opened_for_development() {
 #[test]
 fn house_styles_opened_for_development() {
     check("styles", 0.99, 0.94);
+    check("styles3", 0.99, 0.93);
 }
