@@ -761,6 +761,37 @@ impl<'a> Attributor<'a> {
         (speaks && !other_post).then_some(m.entity)
     }
 
+    /// A description of at least three words that the article later puts, word for word,
+    /// before a person's name: "China's ambassador to Britain accused ..." and, paragraphs
+    /// on, "China's ambassador to Britain Liu Xiaming has said".
+    fn named_later_with_role(&self, np: Np) -> Option<usize> {
+        let words = |s: &str| -> Vec<String> {
+            s.split_whitespace()
+                .map(|w| w.replace('’', "'").to_lowercase())
+                .filter(|w| w != "the")
+                .collect()
+        };
+        let want = words(np.span.text(self.text));
+        if want.len() < 3 {
+            return None;
+        }
+        // The text right before a later person's name, in the same number of words.
+        let m = self.tagged.mentions.iter().find(|m| {
+            m.span.start >= np.span.end
+                && !m.in_quote
+                && self.etype(m.entity) == EntityType::Person
+                && {
+                    let from = m.span.start.saturating_sub(np.span.len() + 16);
+                    let from = (from..m.span.start)
+                        .find(|&b| self.text.is_char_boundary(b))
+                        .unwrap_or(m.span.start);
+                    let before = words(&self.text[from..m.span.start]);
+                    before.len() >= want.len() && before[before.len() - want.len()..] == want[..]
+                }
+        })?;
+        Some(m.entity)
+    }
+
     /// The person the article is about: named outside quotes at least three times, and more
     /// often than anyone else.
     fn main_person(&self) -> Option<usize> {
@@ -3159,7 +3190,9 @@ impl<'a> Attributor<'a> {
                     _ => None,
                 };
                 if e.is_none()
-                    && let Some(p) = self.named_after_lede(np, &fit)
+                    && let Some(p) = self
+                        .named_after_lede(np, &fit)
+                        .or_else(|| self.named_later_with_role(np))
                 {
                     return (
                         Who {
@@ -5043,6 +5076,22 @@ mod tests {
                 ("It is a mess", "Peter Hale", "cue_before"),
                 ("unfunded", "Ruth Kelly", "cue_before"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_description_named_later_word_for_word() {
+        check(
+            "T\n\nThe protests went on.\n\nNorway's envoy to Kenya warned that Oslo \"will not stand by\".\n\nRiots spread on Monday.\n\nNorway's envoy to Kenya Tom Hale has said the talks \"must go on\".\n",
+            &[
+                ("will not stand by", "Tom Hale", "cue_before+role"),
+                ("must go on", "Tom Hale", "cue_before"),
+            ],
+        );
+        // Another description is no one named later.
+        check(
+            "T\n\nThe protests went on.\n\nNorway's envoy to Sweden warned that Oslo \"will not stand by\".\n\nRiots spread.\n\nNorway's envoy to Kenya Tom Hale has said the talks \"must go on\".\n",
+            &[("will not stand by", "", "")],
         );
     }
 
