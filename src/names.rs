@@ -123,6 +123,30 @@ fn role_of_before(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> Op
     })
 }
 
+/// "... ,” He Jianxiong, the former director, said": a family name written first that is
+/// also a function word ("He") is a name when capitalised mid-sentence before one given name
+/// that is no common word or Western first name.
+fn family_name_mid_sentence(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> bool {
+    let Some(next) = toks.get(k + 1).map(|t| t.text(text)) else {
+        return false;
+    };
+    // Right after a quotation the attribution may open a new sentence: `“... part?” He
+    // Jianxiong, the former director, said`.
+    let after_quote = text[..toks[k].span.start]
+        .trim_end()
+        .ends_with(['"', '”', '’']);
+    lex.is_family_name_first(toks[k].text(text))
+        && (after_quote || !at_sentence_start(text, toks[k].span.start))
+        && !lex.is_common_word(next)
+        && gaz.first_name(next).is_none()
+}
+
 fn words_of<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
     toks.iter().map(|t| t.text(text)).collect()
 }
@@ -168,7 +192,10 @@ pub fn find_names_in(
         // Sentence openers and function words are not part of a name, nor a common word
         // capitalised by the start of a sentence ("Key Security Council powers"), unless it is
         // a first name or begins a role ("Home Secretary").
-        while start < end && lex.is_not_name(toks[start].text(text)) {
+        while start < end
+            && lex.is_not_name(toks[start].text(text))
+            && !(end == start + 2 && family_name_mid_sentence(text, toks, start, lex, gaz))
+        {
             start += 1;
         }
         if start + 1 < end {
@@ -188,6 +215,7 @@ pub fn find_names_in(
                 && !lex.is_honorific(w)
                 && !role_start
                 && at_sentence_start(text, toks[start].span.start)
+                && !(end == start + 2 && family_name_mid_sentence(text, toks, start, lex, gaz))
             {
                 start += 1;
             }
@@ -413,7 +441,10 @@ fn read_run(
         }
         // Each part starts after sentence openers ("on Thursday Mr Blair"), and at an honorific
         // inside it: the name begins there.
-        while k < e && lex.is_not_name(words[k]) {
+        while k < e
+            && lex.is_not_name(words[k])
+            && !(e == k + 2 && family_name_mid_sentence(text, toks, start + k, lex, gaz))
+        {
             k += 1;
         }
         // "ambassador to Britain Liu Xiaming", "minister for Wales Peter Hain": after a

@@ -948,6 +948,16 @@ mod tests {
         assert!(has(&ms, "Wu Jifeng", "Wu Jifeng", "person"), "{ms:?}");
         assert!(has(&ms, "Wu", "Wu Jifeng", "person"), "{ms:?}");
         assert_eq!(ms.iter().filter(|m| m.0 == "He").count(), 0, "{ms:?}");
+        // Capitalised mid-sentence or right after a quotation, "He" is a family name.
+        let ms = mentions(
+            "Trade\n\n\"It is bad,\" He Jianxiong, a former director, said. \"Why?\" He Jianxiong asked. He Said left.\n",
+        );
+        assert_eq!(
+            ms.iter().filter(|m| m.0 == "He Jianxiong").count(),
+            2,
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|m| m.0.starts_with("He S")), "{ms:?}");
         // After "envoy to PLACE", "minister for PLACE": the name that follows.
         let ms = mentions(
             "Talks\n\nThe envoy to France Wang Lihua met the minister for Wales Peter Hale on Friday.\n",
