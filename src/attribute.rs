@@ -5096,6 +5096,17 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_again_by_its_kind() {
+        check(
+            "T\n\nThe scheme is run by the Tees Valley Partnership and the Kestrel Trust.\n\nThe partnership said the barriers had been \"overwhelmed\". The trust said it was \"deeply concerned\".\n",
+            &[
+                ("overwhelmed", "Tees Valley Partnership", "cue_before+org"),
+                ("deeply concerned", "Kestrel Trust", "cue_before+org"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_body_renamed_between_commas() {
         check(
             "T\n\nThe company that manages the plantation, Waikura Forest Partners, says it is \"deeply sorry\". Tom Hale, Acme Holdings, said it was \"bad\". His employer, Acme Holdings, said it was \"good\".\n",
