@@ -1248,23 +1248,14 @@ impl<'a> Attributor<'a> {
                 }
                 // A comma between the subject and its cue with none before it ("Chairman of
                 // the Environmental Audit Committee Peter Ainsworth MP, said:"): a person named
-                // right before it, with no cue in front of them.
-                let mut last = j.checked_sub(1)?;
-                if last > floor && self.word(last).is_some_and(|w| self.lex.is_post_nominal(w)) {
-                    last -= 1;
+                // right before it (post-nominal letters and all), with no cue in front of them.
+                if c > floor {
+                    return None;
                 }
-                let &mi = self.mention_end.get(&self.items[last].span.end)?;
-                let m = self.tagged.mentions[mi];
-                let first = self.item_at(m.span.start)?;
-                (c <= floor
-                    && self.etype(m.entity) == EntityType::Person
-                    && (floor..first).all(|x| self.cue_at(x).is_none()))
-                .then_some(Np {
-                    kind: NpKind::Entity(m.entity),
-                    span: m.span,
-                    first,
-                    end: k,
-                })
+                let np = self.np_base_before(j, floor, depth)?;
+                (matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+                    && (floor..np.first).all(|x| self.cue_at(x).is_none()))
+                .then_some(Np { end: k, ..np })
             }
             It::Punct(')') => {
                 let mut c = j;
