@@ -243,6 +243,11 @@ fn has_speaker(a: &Attribution) -> bool {
     a.entity.is_some() || a.unnamed || a.name.is_some()
 }
 
+/// "a", "an", "one", "another": a word that opens a description of someone new.
+fn is_indefinite_word(w: &str) -> bool {
+    with_lowercase(w, |l| matches!(l, "a" | "an" | "one" | "another"))
+}
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -469,6 +474,11 @@ impl<'a> Attributor<'a> {
         // "A woman walking her dog, who declined to give her name, was less diplomatic.": one
         // new unnamed person opening a sentence is whom the next "she" means, cue or none.
         for &(s0, s1) in &self.sentences {
+            // The phrase opens the sentence, so its first word says whether it is indefinite:
+            // asked before the phrase is read, as most sentences open otherwise.
+            if !self.word(s0).is_some_and(is_indefinite_word) {
+                continue;
+            }
             if let Some(np) = self.np_after(s0, s1)
                 && matches!(np.kind, NpKind::Unnamed)
                 && np.first == s0
@@ -3305,7 +3315,13 @@ impl<'a> Attributor<'a> {
         span.text(self.text)
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())
-            .is_some_and(|w| with_lowercase(w, |l| matches!(l, "a" | "an" | "one" | "another")))
+            .is_some_and(is_indefinite_word)
+    }
+
+    /// A noun that heads a description of a source: "spokesman", "analyst", or a plain noun
+    /// for a person ("woman", "farmer").
+    fn is_source_head(&self, w: &str) -> bool {
+        self.lex.is_source_noun(w) || self.lex.is_person_noun(w)
     }
 
     /// "a spokesman", "one analyst": a description of one person, not "critics" or "officials"
@@ -3317,7 +3333,7 @@ impl<'a> Attributor<'a> {
             .filter(|w| !w.is_empty());
         words
             .clone()
-            .find(|w| self.lex.is_source_noun(w) || self.lex.is_person_noun(w))
+            .find(|w| self.is_source_head(w))
             .or_else(|| words.next_back())
             .is_some_and(|head| {
                 let head = lower(head);
@@ -3333,7 +3349,7 @@ impl<'a> Attributor<'a> {
             .text(self.text)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .find(|w| self.lex.is_source_noun(w) || self.lex.is_person_noun(w))
+            .find(|w| self.is_source_head(w))
             .map(lower)
             .unwrap_or_default();
         if head.ends_with("woman") || head.ends_with("women") {
