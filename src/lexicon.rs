@@ -271,6 +271,7 @@ pub struct Lexicon {
     passive_auxiliaries: WordSet,
     relative_pronouns: WordSet,
     person_nouns: WordSet,
+    definite_roles: WordSet,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -352,6 +353,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/person_nouns.txt",
         include_str!("../data/lexicon/person_nouns.txt"),
+    ),
+    (
+        "lexicon/definite_roles.txt",
+        include_str!("../data/lexicon/definite_roles.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -678,6 +683,9 @@ impl Lexicon {
                 }
                 "lexicon/person_nouns.txt" => {
                     self.person_nouns.insert(first.to_lowercase());
+                }
+                "lexicon/definite_roles.txt" => {
+                    self.definite_roles.insert(first.to_lowercase());
                 }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
@@ -1074,6 +1082,11 @@ impl Lexicon {
     /// A plain noun for a person ("woman", "farmer"): an unnamed source when indefinite.
     pub fn is_person_noun(&self, word: &str) -> bool {
         self.person_nouns.contains_lower(word)
+    }
+
+    /// A source noun that, definite, is one person's post in the story ("the manager").
+    pub fn is_definite_role(&self, word: &str) -> bool {
+        self.definite_roles.contains_lower(word)
     }
 
     /// A pronoun opening a relative clause ("who", "which").

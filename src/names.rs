@@ -95,7 +95,9 @@ fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
         }
         let inner =
             (t.kind == TokKind::Word && (is_connector(w) || lex.is_name_particle(w))) || w == "&";
-        if j > start && inner && cap(j + 1) {
+        // "the Kerala Legislative Assembly on Wednesday": a date after "on" is not the name's.
+        let date_after = || w == "on" && lex.is_time_word(toks[j + 1].text(text));
+        if j > start && inner && cap(j + 1) && !date_after() {
             j += 1;
             continue;
         }
@@ -595,6 +597,10 @@ fn push_person(
         return;
     }
     let first = name_toks[0].text(text);
+    // "a 38-year-old Haitian construction worker": a people's name, not a person's.
+    if n == 1 && honorific.is_none() && gaz.is_demonym(first) {
+        return;
+    }
     if lex.is_honorific(first) && honorific.is_none()
         || lex.is_org_suffix(name_toks[n - 1].text(text))
     {
@@ -610,9 +616,11 @@ fn push_person(
     }
     // "Anna-Lena", "Jean-Pierre": a hyphenated first name of two first names.
     let first_gender = gaz.first_name(first).or_else(|| {
+        // Two of different genders ("Jean-Robert", where "Jean" is a woman's name in English)
+        // tell none.
         let (a, b) = first.split_once('-')?;
-        gaz.first_name(b)?;
-        gaz.first_name(a)
+        let (ga, gb) = (gaz.first_name(a)?, gaz.first_name(b)?);
+        Some(if ga == gb { ga } else { Gender::Unknown })
     });
     // Read once, when a rule below asks for it.
     let appositive_cell = std::cell::OnceCell::new();
@@ -632,9 +640,13 @@ fn push_person(
             rule = "first_name";
         } else if (2..=3).contains(&n)
             && lex.is_family_name_first(first)
-            && all[1..]
-                .iter()
-                .all(|w| !lex.is_common_word(w) && !lex.is_not_name(w))
+            && all[1..].iter().all(|w| {
+                // "a Hong Kong-based fund manager": no given name ends in an English word.
+                let english_end = w.split_once('-').is_some_and(|(_, b)| {
+                    b.ends_with("ed") || b.len() > 4 && lex.is_common_word(b)
+                });
+                !lex.is_common_word(w) && !lex.is_not_name(w) && !english_end
+            })
         {
             // "Zhao Minghua", "Moon Jae-in": a family name written first, then given names.
             rule = "family_name_first";

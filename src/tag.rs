@@ -137,11 +137,22 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
         && lex.is_family_name_first(family)
         && given.iter().all(|g| {
             // "Gil Jae-won" is Gil; "Gil Cates", whose first word is a first name too, is Cates
-            // ("Lim Boon Keat", with two given names, is Lim all the same).
+            // ("Lim Boon Keat", with two given names, is Lim all the same). A family name that
+            // is no first name comes first whatever follows ("Zhou Yiming").
             g.contains('-')
-                || gaz.first_name(g).is_none()
-                    && (given.len() == 2 || gaz.first_name(family).is_none())
+                || gaz.first_name(family).is_none()
+                || gaz.first_name(g).is_none() && given.len() == 2
         })
+    {
+        return family.to_string();
+    }
+    // Hong Kong style, an English first name before the family name and a hyphenated given
+    // name: "Vivian Tsang Wai-ling" is Tsang.
+    if let [_, family, given] = words.as_slice()
+        && lex.is_family_name_first(family)
+        && given
+            .split_once('-')
+            .is_some_and(|(_, b)| b.starts_with(char::is_lowercase))
     {
         return family.to_string();
     }
@@ -1034,6 +1045,30 @@ mod tests {
         assert!(
             sir.len() == 2 && sir[0] == sir[1] && sir[0].ends_with("Alan Budd"),
             "one person: {ms:?}"
+        );
+    }
+
+    #[test]
+    fn names_of_other_house_styles() {
+        // Hong Kong style: an English first name, the family name, a hyphenated given name.
+        let ms = mentions(
+            "Bank\n\nAnalyst Karen Leung Mei-ling was wary. Leung said the shares were dear.\n",
+        );
+        assert!(
+            has(&ms, "Leung", "Karen Leung Mei-ling", "person"),
+            "{ms:?}"
+        );
+        // A family name that is no first name comes first before any given name.
+        let ms = mentions("Robots\n\nFounder Zhou Yiming spoke. Zhou said sales rose.\n");
+        assert!(has(&ms, "Zhou", "Zhou Yiming", "person"), "{ms:?}");
+        // "Hong Kong-based", "a 38-year-old Haitian", "Halden Robotics": no people.
+        let ms = mentions(
+            "Deal\n\nA Hong Kong-based fund bought Halden Robotics. A 38-year-old Haitian worker voted.\n",
+        );
+        assert!(!ms.iter().any(|m| m.2 == "person"), "{ms:?}");
+        assert!(
+            has(&ms, "Halden Robotics", "Halden Robotics", "organisation"),
+            "{ms:?}"
         );
     }
 }
