@@ -138,6 +138,8 @@ struct Data {
     demonyms: HashSet<String>,
     /// Role title -> people who held it at some time.
     holders: HashMap<String, Vec<u32>>,
+    /// The last words of the names of the people it knows ("Howard" of Michael Howard).
+    surnames: HashSet<String>,
 }
 
 /// What the gazetteer files say, before the automaton is built.
@@ -307,7 +309,20 @@ const UPPER_GROWTH: usize = 3;
 impl Data {
     fn build(p: Parsed) -> Result<Data, DataError> {
         let (texts, aliases): (Vec<String>, Vec<Alias>) = p.patterns.into_iter().unzip();
+        let surnames = p
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Person)
+            .filter_map(|e| {
+                e.name
+                    .split_whitespace()
+                    .nth(1)
+                    .and(e.name.split_whitespace().last())
+            })
+            .map(str::to_string)
+            .collect();
         Ok(Data {
+            surnames,
             entities: p.entities,
             aliases,
             automaton: Automaton::new(&texts)?,
@@ -714,6 +729,11 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.data().entities.is_empty()
+    }
+
+    /// Whether a person the gazetteer knows has this surname: "Mr Howard" in a British paper.
+    pub fn is_known_surname(&self, word: &str) -> bool {
+        self.data().surnames.contains(word)
     }
 
     /// Gender of a first name, if it is one.

@@ -443,8 +443,14 @@ fn read_run(
         }
         // Each part starts after sentence openers ("on Thursday Mr Blair"), and at an honorific
         // inside it: the name begins there.
+        // "Red-faced Liam", "Award-winning Sara Lind": a compound adjective opening the part.
+        let compound_adjective = |w: &str| {
+            w.split_once('-').is_some_and(|(a, b)| {
+                b.starts_with(char::is_lowercase) && lex.is_common_word(&a.to_lowercase())
+            })
+        };
         while k < e
-            && lex.is_not_name(words[k])
+            && (lex.is_not_name(words[k]) || e > k + 1 && compound_adjective(words[k]))
             && !(e == k + 2 && family_name_mid_sentence(text, toks, start + k, lex, gaz))
         {
             k += 1;

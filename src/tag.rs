@@ -167,6 +167,36 @@ fn lower_role(text: &str, span: Span) -> String {
     normalise(span.text(text)).to_lowercase()
 }
 
+/// Where the quotes are: a span is in a quote when some segment starting at or before it ends
+/// at or after it. Segments sorted by start, with the furthest end so far, answer that by
+/// binary search.
+struct Quoted {
+    outers: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl Quoted {
+    fn new(quotes: &[Quote]) -> Quoted {
+        let mut outers: Vec<Span> = quotes
+            .iter()
+            .flat_map(|q| q.segments.iter().map(|s| s.outer))
+            .collect();
+        outers.sort_unstable();
+        let mut reach = Vec::with_capacity(outers.len());
+        let mut furthest = 0;
+        for o in &outers {
+            furthest = furthest.max(o.end);
+            reach.push(furthest);
+        }
+        Quoted { outers, reach }
+    }
+
+    fn covers(&self, span: Span) -> bool {
+        let n = self.outers.partition_point(|o| o.start <= span.start);
+        n > 0 && self.reach[n - 1] >= span.end
+    }
+}
+
 /// A single-word person mention waiting for its full name: "Mr Solomon", "President Bush".
 struct Pending {
     cand: NameCandidate,
@@ -358,25 +388,12 @@ pub fn tag(
             });
         }
     }
-    link_surnames(text, seg, &para_tokens, lex, &mut b, pending);
+    let quoted = Quoted::new(quotes);
+    link_surnames(text, seg, &para_tokens, lex, &mut b, pending, &quoted);
     link_company_short_forms(text, seg, &para_tokens, lex, &mut b);
     link_acronyms(text, seg, &para_tokens, &mut b);
-    // A mention is in a quote when some segment starting at or before it ends at or after
-    // it: segments sorted by start, with the furthest end so far, answer that by binary search.
-    let mut outers: Vec<Span> = quotes
-        .iter()
-        .flat_map(|q| q.segments.iter().map(|s| s.outer))
-        .collect();
-    outers.sort_unstable();
-    let mut reach = Vec::with_capacity(outers.len());
-    let mut furthest = 0;
-    for o in &outers {
-        furthest = furthest.max(o.end);
-        reach.push(furthest);
-    }
     for m in &mut b.out.mentions {
-        let n = outers.partition_point(|o| o.start <= m.span.start);
-        m.in_quote = n > 0 && reach[n - 1] >= m.span.end;
+        m.in_quote = quoted.covers(m.span);
     }
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
@@ -613,6 +630,7 @@ fn link_surnames(
     lex: &Lexicon,
     b: &mut Builder,
     pending: Vec<Pending>,
+    quoted: &Quoted,
 ) {
     // Surname -> people of this document, and where each person is mentioned (sorted), so that
     // "the one named most recently before" is a binary search, not a scan.
@@ -654,7 +672,30 @@ fn link_surnames(
                 })
             })
             .flatten();
-        let known = first_named.or_else(|| {
+        // "Mr Faizal" for Muhammad Faizal Rahman, "Prof Kavitha" for Kavitha Rajendran,
+        // "Valenzuela" for Rodrigo Valenzuela Ahumada, "Chloe" for Chloe Marsh: a name that is
+        // no one's surname but a word before the last of exactly one person named in full.
+        let inner_named = || {
+            if by_surname.contains_key(&word)
+                || word.chars().count() < 3
+                || b.gaz.is_known_surname(&word)
+            {
+                return None;
+            }
+            // Named in full before it: "whose daughter Lana ... Lana Clarkson" is left alone.
+            let mut hits = b.out.entities.iter().enumerate().filter(|&(i, e)| {
+                e.etype == EntityType::Person
+                    && e.gender.compatible(gender)
+                    && last_before(&positions, i, c.span.start).is_some()
+                    && {
+                        let ws: Vec<&str> = e.name.split_whitespace().collect();
+                        ws.len() >= 2 && ws[..ws.len() - 1].contains(&word.as_str())
+                    }
+            });
+            let (i, _) = hits.next()?;
+            hits.next().is_none().then_some(i)
+        };
+        let known = first_named.or_else(inner_named).or_else(|| {
             by_surname.get(&word).and_then(|list| {
                 let ok: Vec<usize> = list
                     .iter()
@@ -749,6 +790,23 @@ fn link_surnames(
         })
         .map(|(k, m)| ((m.span.start, m.span.end), k))
         .collect();
+    // "Chloe added:" after "Chloe Marsh, 29": a first name the gazetteer knows, alone, is the
+    // one person named in full before with that first name (tabloid and feature style).
+    let mut first_words: HashMap<&str, Option<usize>> = HashMap::default();
+    for (i, e) in b.out.entities.iter().enumerate() {
+        if e.etype != EntityType::Person {
+            continue;
+        }
+        let ws: Vec<&str> = e.name.split_whitespace().collect();
+        if ws.len() >= 2 && b.gaz.first_name(ws[0]).is_some() {
+            first_words
+                .entry(ws[0])
+                .and_modify(|x| *x = None)
+                .or_insert(Some(i));
+        }
+    }
+    let first_named_once = |w: &str| first_words.get(w).copied().flatten();
+    let mut first_alone: Vec<(usize, Section, Span, usize)> = Vec::new();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
@@ -769,10 +827,36 @@ fn link_surnames(
             {
                 continue;
             }
+            let n = taken.partition_point(|s| s.start < t.span.end);
             let Some(list) = by_surname.get(w) else {
+                // Never a word of the language ("Will", "Grace", "Mark"), nor in a quote.
+                // Standing alone, not in another name ("ex-King Michael of Romania", "a
+                // Richard and Judy producer").
+                let word_at = |k: usize| toks.get(k).filter(|x| x.kind == TokKind::Word);
+                let alone = ti.checked_sub(1).and_then(word_at).is_none_or(|p| {
+                    let p = p.text(text);
+                    // After a compound adjective ("Red-faced Liam") it stands alone too.
+                    let compound = p
+                        .split_once('-')
+                        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+                    !(is_capitalised(p) || matches!(p, "and" | "&"))
+                        || compound
+                        || crate::gazetteer::at_sentence_start(text, t.span.start)
+                }) && word_at(ti + 1).is_none_or(|x| {
+                    let x = x.text(text);
+                    !is_capitalised(x) && !matches!(x, "of" | "and" | "&")
+                });
+                if let Some(i) = first_named_once(w)
+                    && alone
+                    && !(n > 0 && reach[n - 1] > t.span.start)
+                    && last_before(&positions, i, t.span.start).is_some()
+                    && !lex.is_common_word(&w.to_lowercase())
+                    && !quoted.covers(t.span)
+                {
+                    first_alone.push((pi, para.section, t.span, i));
+                }
                 continue;
             };
-            let n = taken.partition_point(|s| s.start < t.span.end);
             if n > 0 && reach[n - 1] > t.span.start {
                 let after_preposition = ti
                     .checked_sub(1)
@@ -814,6 +898,37 @@ fn link_surnames(
                 in_quote: false,
                 via: Via::Surname,
                 rule: "surname",
+            });
+        }
+    }
+    // The first name alone only for someone the article never calls by a surname of their
+    // own: "Marley" in one piece makes "Bob" in it words of a speaker, not the writer's name
+    // for him; two Marshes or two Williamses are told apart by first name.
+    let by_own_surname = |e: usize| {
+        let Some(sur) = b.out.entities[e].surname.as_deref() else {
+            return false;
+        };
+        by_surname.get(sur).is_some_and(|l| l.len() == 1)
+            && b.out.mentions.iter().any(|m| {
+                m.entity == e
+                    && m.via == Via::Surname
+                    && m.span.text(text).split_whitespace().last() == Some(sur)
+            })
+    };
+    let keep: Vec<bool> = first_alone
+        .iter()
+        .map(|&(.., e)| !by_own_surname(e))
+        .collect();
+    for ((paragraph, section, span, entity), keep) in first_alone.into_iter().zip(keep) {
+        if keep {
+            b.out.mentions.push(Mention {
+                span,
+                entity,
+                paragraph,
+                section,
+                in_quote: false,
+                via: Via::Surname,
+                rule: "first_name_alone",
             });
         }
     }
@@ -1070,5 +1185,31 @@ mod tests {
             has(&ms, "Halden Robotics", "Halden Robotics", "organisation"),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_name_that_is_no_surname_is_the_one_person_it_is_part_of() {
+        // Singapore and Malaysia: "Mr Faizal" is Muhammad Faizal Rahman; a Tamil name too.
+        let ms = mentions(
+            "Hawkers\n\nStallholder Ahmad Rizal Hassan, 58, agreed. Mr Rizal said so. Dr Selvi Murugan, a lecturer, disagreed. Dr Selvi said habits break.\n",
+        );
+        assert!(
+            has(&ms, "Mr Rizal", "Ahmad Rizal Hassan", "person"),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Dr Selvi", "Selvi Murugan", "person"), "{ms:?}");
+        // Tabloid style: a first name alone after the full name, in two families' stories.
+        let ms = mentions(
+            "Ring\n\nShop worker Keeley Brook, 29, lost it. Her husband Dane Brook found it. Keeley added: \"I cried.\" Ashamed-looking Dane said sorry.\n",
+        );
+        assert!(has(&ms, "Keeley", "Keeley Brook", "person"), "{ms:?}");
+        assert!(has(&ms, "Dane", "Dane Brook", "person"), "{ms:?}");
+        // Not when the article calls the person by surname, nor in another name, nor before
+        // the full name.
+        let ms = mentions(
+            "Memories\n\nSinger Milo Varga died in 1981. Varga toured a lot. Milo was driven. King Milo of Elbia came. Later Omar spoke, and Omar Haddad left.\n",
+        );
+        assert!(!ms.iter().any(|m| m.0 == "Milo"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0 == "Omar"), "{ms:?}");
     }
 }
