@@ -738,7 +738,21 @@ impl Gazetteer {
 
     /// Gender of a first name, if it is one.
     pub fn first_name(&self, word: &str) -> Option<Gender> {
-        self.data().first_names.get(word).copied()
+        let names = &self.data().first_names;
+        names.get(word).copied().or_else(|| {
+            // "Mairéad", "Siobhán" where the list has "Mairead": accents folded.
+            if word.is_ascii() {
+                return None;
+            }
+            use unicode_normalization::UnicodeNormalization;
+            let folded: String = word
+                .nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .collect();
+            (folded != word)
+                .then(|| names.get(&folded).copied())
+                .flatten()
+        })
     }
 
     /// People who held a role of this title (lower case), at any time.

@@ -62,9 +62,18 @@ fn is_connector(w: &str) -> bool {
 /// capitalised words.
 fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
     let mut j = start;
+    // "Nadia al-Musawi", "Abdel Fattah el-Sisi": a particle joined to a capitalised name.
+    let particle_joined = |w: &str| {
+        w.split_once('-').is_some_and(|(p, rest)| {
+            lex.is_name_particle(p) && rest.starts_with(char::is_uppercase)
+        })
+    };
     let cap = |k: usize| {
         toks.get(k).is_some_and(|t| {
-            t.kind == TokKind::Word && is_capitalised(t.text(text)) && !is_possessive(t.text(text))
+            let w = t.text(text);
+            t.kind == TokKind::Word
+                && (is_capitalised(w) || k > start && particle_joined(w))
+                && !is_possessive(w)
         })
     };
     while j < toks.len() {
@@ -415,6 +424,22 @@ fn read_run(
                 break;
             }
         }
+    }
+    // "Minister for Housing Eoghan Tierney", "NT Minister for Regional Development Kate
+    // Brandon": a role "for" or "of" a field, then a person from the first name on.
+    if role_words == 0
+        && let Some(c) = words.iter().position(|w| matches!(*w, "for" | "of"))
+        && c > 0
+        && role_suffix(&words[..c], lex).is_some()
+        && let Some(f) = (c + 2..words.len().saturating_sub(1)).find(|&i| {
+            gaz.first_name(words[i]).is_some() && !lex.is_common_word(&words[i].to_lowercase())
+        })
+        && words.len() - f <= 4
+        && !words[f..]
+            .iter()
+            .any(|w| is_connector(w) || lex.is_org_suffix(w))
+    {
+        role_words = f;
     }
     if role_words > 0 {
         let role = Span::new(
@@ -782,6 +807,39 @@ mod tests {
 
     fn s(x: &str) -> String {
         x.to_string()
+    }
+
+    #[test]
+    fn roles_of_a_field_particles_and_accented_first_names() {
+        let lex = Lexicon::embedded().unwrap();
+        let gaz =
+            Gazetteer::from_sources(&[], "Ciaran\tm\nMairead\tf\nLayla\tf\nRuth\tf\n", "").unwrap();
+        let found = |t: &str| -> Vec<(String, Option<String>)> {
+            find_names(t, Span::new(0, t.len()), false, &lex, &gaz)
+                .iter()
+                .map(|c| {
+                    (
+                        c.span.text(t).to_string(),
+                        c.role.map(|r| r.text(t).to_string()),
+                    )
+                })
+                .collect()
+        };
+        // A role "for" a field before the person; the name starts at the first name.
+        assert_eq!(
+            found("Then Minister for Further Education Ruth Kovac spoke."),
+            [(s("Ruth Kovac"), Some(s("Minister for Further Education")))]
+        );
+        // An accented first name the list has unaccented, after a parliament's letters.
+        assert_eq!(
+            found("Cork South TD Ciarán Hegarty said so."),
+            [(s("Ciarán Hegarty"), Some(s("Cork South TD")))]
+        );
+        // A particle joined to a name inside it.
+        assert_eq!(
+            found("Its head, Layla al-Rashidi, spoke."),
+            [(s("Layla al-Rashidi"), None)]
+        );
     }
 
     #[test]
