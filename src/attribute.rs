@@ -705,6 +705,20 @@ impl<'a> Attributor<'a> {
 
     /// Definite role descriptions in narration ("the Home Secretary said the plan...") resolved
     /// to their person, so later pronouns can find them.
+    /// The person who is the subject of the sentence before the one opening at item `i`, in
+    /// its paragraph or the one before.
+    fn previous_subject_person(&self, i: usize) -> Option<usize> {
+        let sent = self.items[i].sent.checked_sub(1)?;
+        let (ps, pe) = self.sentences[sent];
+        if self.paragraph_gap(self.items[ps].para, self.items[i].para) > 1 {
+            return None;
+        }
+        match self.subject_of(ps, pe)?.kind {
+            NpKind::Entity(e) if self.etype(e) == EntityType::Person => Some(e),
+            _ => None,
+        }
+    }
+
     fn scan_descriptions(&mut self) {
         let mut found = Vec::new();
         let main_person = self.main_person();
@@ -731,10 +745,13 @@ impl<'a> Attributor<'a> {
                 }
                 NpKind::Role { definite: true } => self.resolve_role_known(np).or_else(|| {
                     // "The writer was known for his research": a description opening a
-                    // sentence, no one given that role, is the person the article is about.
-                    (self.is_sentence_start(i) && self.in_subject_position(np.span.start))
-                        .then_some(main_person)
-                        .flatten()
+                    // sentence, no one given that role, is the person the article is about;
+                    // or the person the sentence before in its paragraph was about
+                    // ("Ainsworth did not see it that way. The Harbury manager ...").
+                    if !(self.is_sentence_start(i) && self.in_subject_position(np.span.start)) {
+                        return None;
+                    }
+                    self.previous_subject_person(i).or(main_person)
                 }),
                 _ => None,
             };
@@ -948,9 +965,20 @@ impl<'a> Attributor<'a> {
     fn definite_post(&self, head: &str, first: usize) -> bool {
         self.lex.is_definite_role(head)
             && !(0..first).rev().take(2000).any(|k| {
+                // The indefinite word heads that phrase: "a booking and his manager" is not one.
                 self.word(k).is_some_and(|w| w.eq_ignore_ascii_case(head))
-                    && (k.saturating_sub(4)..k)
-                        .any(|j| self.word(j).is_some_and(is_indefinite_word))
+                    && (k.saturating_sub(4)..k).any(|j| {
+                        self.word(j).is_some_and(is_indefinite_word)
+                            && (j + 1..k).all(|x| {
+                                self.word(x).is_some_and(|w| {
+                                    !is_possessive(w)
+                                        && !self.lex.is_determiner(w)
+                                        && !self.lex.is_conjunction(w)
+                                        && !self.lex.is_preposition(w)
+                                        && self.lex.pronoun(w).is_none()
+                                })
+                            })
+                    })
             })
     }
 
@@ -5294,6 +5322,16 @@ mod tests {
         check(
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
+        );
+        // A description opening a sentence is whom the sentence before was about, not the
+        // person the article names most; "a fan booed the manager" brings in no manager.
+        check(
+            "T\n\nTom Roth scored twice. Roth was superb and Roth took the award home.\n\nMark Fenn was angry. The Darby coach was asked about the result. \"It was a farce,\" he said.\n",
+            &[("It was a farce", "Mark Fenn", "cue_after+pronoun")],
+        );
+        check(
+            "T\n\nGary Lowe's side lost again and a fan booed the manager. Lowe did not see it that way. The Calder manager described the penalty as \"soft\".\n",
+            &[("soft", "Gary Lowe", "cue_before+salience")],
         );
         // "the manager" is someone named, unless an unnamed one came in before.
         check(
