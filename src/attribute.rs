@@ -5323,6 +5323,15 @@ mod tests {
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
         );
+        // Spanish names: the first of two surnames alone is the person; a compound adjective
+        // opens no company's name.
+        check(
+            "T\n\nIts finance chief, Rodrigo Valenzuela Ahumada, spoke. \"We must change,\" Valenzuela said. Toronto-listed Tolsen Resources said it was \"calm\".\n",
+            &[
+                ("We must change", "Rodrigo Valenzuela Ahumada", "cue_after"),
+                ("calm", "Tolsen Resources", "cue_before"),
+            ],
+        );
         // A description opening a sentence is whom the sentence before was about, not the
         // person the article names most; "a fan booed the manager" brings in no manager.
         check(

@@ -265,6 +265,18 @@ pub fn find_names_in(
     out
 }
 
+/// A capitalised compound adjective, not a hyphenated name: "Red-faced", "Award-winning",
+/// "Toronto-listed", "Kong-based" (an English word before the hyphen, or a participle or
+/// longer English word after it); "Jae-won", "Wai-ling", "Lewis-Francis" are names.
+fn is_english_compound(w: &str, lex: &Lexicon) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        b.starts_with(char::is_lowercase)
+            && (lex.is_common_word(&a.to_lowercase())
+                || b.ends_with("ed")
+                || b.len() > 4 && lex.is_common_word(b))
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn read_run(
     text: &str,
@@ -279,6 +291,11 @@ fn read_run(
     let run = &toks[start..end];
     crate::work::step(run.len());
     let words = words_of(text, run);
+    // "Toronto-listed Tolsen Resources", "Seoul-based Hanul Telecom": the name after it.
+    if words.len() > 1 && is_english_compound(words[0], lex) {
+        read_run(text, toks, start + 1, end, headline, lex, gaz, out);
+        return;
+    }
     let has_suffix_at = |k: usize| lex.is_org_suffix(words[k]);
     // Two organisations joined: "BBC World Service and WGBH-Boston" (a name before "and" that
     // is complete already).
@@ -469,13 +486,8 @@ fn read_run(
         // Each part starts after sentence openers ("on Thursday Mr Blair"), and at an honorific
         // inside it: the name begins there.
         // "Red-faced Liam", "Award-winning Sara Lind": a compound adjective opening the part.
-        let compound_adjective = |w: &str| {
-            w.split_once('-').is_some_and(|(a, b)| {
-                b.starts_with(char::is_lowercase) && lex.is_common_word(&a.to_lowercase())
-            })
-        };
         while k < e
-            && (lex.is_not_name(words[k]) || e > k + 1 && compound_adjective(words[k]))
+            && (lex.is_not_name(words[k]) || e > k + 1 && is_english_compound(words[k], lex))
             && !(e == k + 2 && family_name_mid_sentence(text, toks, start + k, lex, gaz))
         {
             k += 1;
@@ -672,11 +684,8 @@ fn push_person(
         } else if (2..=3).contains(&n)
             && lex.is_family_name_first(first)
             && all[1..].iter().all(|w| {
-                // "a Hong Kong-based fund manager": no given name ends in an English word.
-                let english_end = w.split_once('-').is_some_and(|(_, b)| {
-                    b.ends_with("ed") || b.len() > 4 && lex.is_common_word(b)
-                });
-                !lex.is_common_word(w) && !lex.is_not_name(w) && !english_end
+                // "a Hong Kong-based fund manager": no given name is an English compound.
+                !lex.is_common_word(w) && !lex.is_not_name(w) && !is_english_compound(w, lex)
             })
         {
             // "Zhao Minghua", "Moon Jae-in": a family name written first, then given names.

@@ -640,6 +640,20 @@ fn link_surnames(
             by_surname.entry(s.clone()).or_default().push(i);
         }
     }
+    // Spanish style, two surnames: "Rodrigo Valenzuela Ahumada" is "Valenzuela" too (a
+    // first name, then a middle word that is no first name).
+    for (i, e) in b.out.entities.iter().enumerate() {
+        if e.etype == EntityType::Person
+            && let [first, middle, _] = e.name.split_whitespace().collect::<Vec<_>>()[..]
+            && b.gaz.first_name(first).is_some()
+            && b.gaz.first_name(middle).is_none()
+            && is_capitalised(middle)
+            && e.surname.as_deref() != Some(middle)
+            && !by_surname.contains_key(middle)
+        {
+            by_surname.insert(middle.to_string(), vec![i]);
+        }
+    }
     let mut positions: HashMap<usize, Vec<usize>> = HashMap::default();
     for m in &b.out.mentions {
         positions.entry(m.entity).or_default().push(m.span.start);
