@@ -5323,6 +5323,14 @@ mod tests {
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
         );
+        // All the name someone gave is their name; Māori names and titles.
+        check(
+            "T\n\nA driver who gave only his first name, Bilal, said the road was shut. \"We waited hours,\" he said. Kuia Huia Tamaki spoke next. \"It is our river,\" she said.\n",
+            &[
+                ("We waited", "Bilal", "cue_after+pronoun"),
+                ("It is our river", "Huia Tamaki", "cue_after+pronoun"),
+            ],
+        );
         // Spanish names: the first of two surnames alone is the person; a compound adjective
         // opens no company's name.
         check(

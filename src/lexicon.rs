@@ -272,6 +272,8 @@ pub struct Lexicon {
     relative_pronouns: WordSet,
     person_nouns: WordSet,
     definite_roles: WordSet,
+    /// Phrases after which a capitalised name is all the name someone gave, in lower case.
+    name_givers: Vec<Vec<String>>,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -357,6 +359,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/definite_roles.txt",
         include_str!("../data/lexicon/definite_roles.txt"),
+    ),
+    (
+        "lexicon/name_givers.txt",
+        include_str!("../data/lexicon/name_givers.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -686,6 +692,9 @@ impl Lexicon {
                 }
                 "lexicon/definite_roles.txt" => {
                     self.definite_roles.insert(first.to_lowercase());
+                }
+                "lexicon/name_givers.txt" => {
+                    self.name_givers.push(words_lower(first));
                 }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
@@ -1082,6 +1091,17 @@ impl Lexicon {
     /// A plain noun for a person ("woman", "farmer"): an unnamed source when indefinite.
     pub fn is_person_noun(&self, word: &str) -> bool {
         self.person_nouns.contains_lower(word)
+    }
+
+    /// Whether `words` (as written) end in a phrase after which a name is all the name someone
+    /// gave ("who gave only his surname").
+    pub fn ends_in_name_giver(&self, words: &[&str]) -> bool {
+        self.name_givers.iter().any(|p| {
+            p.len() <= words.len()
+                && p.iter()
+                    .zip(&words[words.len() - p.len()..])
+                    .all(|(a, b)| b.eq_ignore_ascii_case(a))
+        })
     }
 
     /// A source noun that, definite, is one person's post in the story ("the manager").

@@ -231,7 +231,15 @@ pub fn find_names_in(
                 start += 1;
             }
         }
-        if start < end {
+        if start < end
+            && end - start <= 2
+            && let Some(c) = named_only(text, toks, start, lex)
+        {
+            out.push(c(
+                Span::new(toks[start].span.start, toks[end - 1].span.end),
+                end - start,
+            ));
+        } else if start < end {
             read_run(text, toks, start, end, headline, lex, gaz, &mut out);
         }
         // "the Commons work and pensions committee": a chamber and its committee in lower case.
@@ -263,6 +271,50 @@ pub fn find_names_in(
         i = end.max(i + 1);
     }
     out
+}
+
+/// "... who gave only his surname, Jeong, said": the name at `start` is all the name a person
+/// gave (the phrase before it, a comma allowed between, in `name_givers.txt`). Returns how to
+/// make the candidate for the name's span and word count.
+fn named_only(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    lex: &Lexicon,
+) -> Option<impl Fn(Span, usize) -> NameCandidate> {
+    let mut k = start;
+    if k > 0 && toks[k - 1].text(text) == "," {
+        k -= 1;
+    }
+    let before: Vec<&str> = toks[k.saturating_sub(8)..k]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if !lex.ends_in_name_giver(&before) {
+        return None;
+    }
+    // "his surname", "herself": the phrase says whose name it is.
+    let gender = before
+        .iter()
+        .rev()
+        .find_map(|w| match w.to_ascii_lowercase().as_str() {
+            "his" | "himself" => Some(Gender::Male),
+            "her" | "herself" => Some(Gender::Female),
+            _ => None,
+        });
+    Some(move |span: Span, words: usize| NameCandidate {
+        span,
+        kind: NameKind::Person,
+        words,
+        honorific: None,
+        honorific_span: None,
+        surface: span,
+        role: None,
+        gender: gender.unwrap_or_default(),
+        surname: span,
+        rule: "named_only",
+    })
 }
 
 /// A capitalised compound adjective, not a hyphenated name: "Red-faced", "Award-winning",
