@@ -2285,6 +2285,17 @@ impl<'a> Attributor<'a> {
             {
                 continue;
             }
+            // "When Mrs Ellison reported the theft, Heartland Bank refused ..., saying": a cue
+            // inside an opening subordinate clause is not the main clause's ("As he said, ..."
+            // is).
+            if let Some(opener) = self.word(s_start)
+                && self.lex.is_subordinator(opener)
+                && !lower_is(opener, "as")
+                && let Some(c) = (s_start + 1..first).find(|&c| self.is_punct(c, ','))
+                && k < c
+            {
+                continue;
+            }
             let cue = self.span_of(k, k + n);
             let adjacent = self.is_adjacent(k + n, first);
             let conf = if adjacent { 0.95 } else { 0.85 };
@@ -5322,6 +5333,15 @@ mod tests {
         check(
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
+        );
+        // A cue inside an opening subordinate clause is not the main clause's; "As" opens a
+        // clause whose cue is.
+        check(
+            "T\n\nWhen Mrs Ellison reported the theft, Harlow Bank refused to pay, saying she had \"failed to take care\". As Mr Pyke said, the bank was \"heartless\".\n",
+            &[
+                ("failed to take", "Harlow Bank", "cue_before"),
+                ("heartless", "Pyke", "cue_before"),
+            ],
         );
         // All the name someone gave is their name; Māori names and titles.
         check(

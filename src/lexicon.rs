@@ -983,6 +983,11 @@ impl Lexicon {
         self.time_words.contains_lower(word)
     }
 
+    /// "When", "Although", "After": a word opening a subordinate clause (as written, capital).
+    pub fn is_subordinator(&self, word: &str) -> bool {
+        self.subordinators.contains(word)
+    }
+
     /// "When", "Although", or an -ing word: an opening clause before the subject.
     pub fn opens_clause(&self, word: &str) -> bool {
         self.subordinators.contains(word)
