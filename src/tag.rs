@@ -146,6 +146,16 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
     {
         return family.to_string();
     }
+    // A hyphenated given name in lower case after its hyphen comes after the family name,
+    // whatever that is ("Hsu Chih-wei", "Jeon Do-yeon"): Western hyphenated first names are
+    // capitalised after the hyphen ("Jean-Pierre").
+    if let [family, given] = words.as_slice()
+        && given
+            .split_once('-')
+            .is_some_and(|(a, b)| b.starts_with(char::is_lowercase) && gaz.first_name(a).is_none())
+    {
+        return family.to_string();
+    }
     // Hong Kong style, an English first name before the family name and a hyphenated given
     // name: "Vivian Tsang Wai-ling" is Tsang.
     if let [_, family, given] = words.as_slice()
@@ -1187,6 +1197,13 @@ mod tests {
             has(&ms, "Leung", "Karen Leung Mei-ling", "person"),
             "{ms:?}"
         );
+        // Taiwanese romanisation, characters after the name; a hyphenated given name in lower
+        // case after the hyphen follows the family name, listed or not.
+        let ms = mentions(
+            "Aid\n\nLegislator Hsieh Shu-fen (謝淑芬) spoke. Hsieh said farmers waited. Director Dwan Do-yeon agreed, and Dwan left.\n",
+        );
+        assert!(has(&ms, "Hsieh", "Hsieh Shu-fen", "person"), "{ms:?}");
+        assert!(has(&ms, "Dwan", "Dwan Do-yeon", "person"), "{ms:?}");
         // A family name that is no first name comes first before any given name.
         let ms = mentions("Robots\n\nFounder Zhou Yiming spoke. Zhou said sales rose.\n");
         assert!(has(&ms, "Zhou", "Zhou Yiming", "person"), "{ms:?}");
