@@ -5334,6 +5334,14 @@ mod tests {
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
         );
+        // A cabinet, an embassy, a presidency are bodies.
+        check(
+            "T\n\nKenya's cabinet said it would \"address all complaints\". The embassy said it was \"monitoring events closely\".\n",
+            &[
+                ("address all", "Kenya's cabinet", "cue_before"),
+                ("monitoring", "UNNAMED:The embassy", "cue_before+unnamed"),
+            ],
+        );
         // A cue inside an opening subordinate clause is not the main clause's; "As" opens a
         // clause whose cue is.
         check(
