@@ -4234,6 +4234,22 @@ impl<'a> Attributor<'a> {
         if titled {
             return QuoteKind::Other;
         }
+        // A nickname inside a name: 'Mayor Ernesto "Jun" Salonga', 'Earvin "Magic" Johnson'
+        // (one or two capitalised words between a capitalised word and another, no space
+        // lost).
+        let nickname = words.len() <= 2
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && first > 0
+            && self.word(first - 1).is_some_and(is_capitalised)
+            && self
+                .word(last + 1)
+                .is_some_and(|w| is_capitalised(w) && !self.lex.is_not_name(w))
+            && !content.trim_end().ends_with(is_terminal);
+        if nickname {
+            return QuoteKind::Other;
+        }
         let title_case = words.len() <= 8
             && words.iter().all(|w| {
                 w.chars()
@@ -5333,6 +5349,16 @@ mod tests {
         check(
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
+        );
+        // A nickname in quote marks inside a name is no quote, and no part of the name.
+        check(
+            "T\n\nTown Mayor Rodel \"Boy\" Cabrera wrote on Facebook that he had asked twice. \"Still nothing,\" he wrote. Pitcher Carl \"Lefty\" Dunn said it was \"unfair\".\n",
+            &[
+                ("Boy", "NONE", "other"),
+                ("Still nothing", "Rodel Cabrera", "cue_after+pronoun"),
+                ("Lefty", "NONE", "other"),
+                ("unfair", "Carl Dunn", "cue_before"),
+            ],
         );
         // A cabinet, an embassy, a presidency are bodies.
         check(

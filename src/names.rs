@@ -86,6 +86,16 @@ fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> usize {
             if toks.get(j).is_some_and(|d| d.text(text) == ".") && cap(j + 1) && dotted() {
                 j += 1;
             }
+            // A nickname in quote marks inside a person's name: 'Ernesto "Jun" Salonga'.
+            let quote_at = |k: usize| toks.get(k).is_some_and(|q| is_quote_token(q.text(text)));
+            if quote_at(j)
+                && let Some(close) = (j + 2..(j + 4).min(toks.len())).find(|&c| quote_at(c))
+                && (j + 1..close).all(cap)
+                && cap(close + 1)
+            {
+                j = close + 1;
+                continue;
+            }
             // A plural possessive inside a body's name: "Music Managers' Forum", "Writers'
             // Guild of America" (the apostrophe touching the word, an organisation word next).
             if w.ends_with('s')
@@ -317,6 +327,11 @@ fn named_only(
     })
 }
 
+/// A quote mark standing as a token of its own.
+fn is_quote_token(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "'" | "‘" | "’")
+}
+
 /// A capitalised compound adjective, not a hyphenated name: "Red-faced", "Award-winning",
 /// "Toronto-listed", "Kong-based" (an English word before the hyphen, or a participle or
 /// longer English word after it); "Jae-won", "Wai-ling", "Lewis-Francis" are names.
@@ -484,10 +499,12 @@ fn read_run(
     for n in (1..words.len()).rev() {
         if let Some((_, kind)) = role_suffix(&words[..n], lex) {
             let rest = &words[n..];
-            let single_ok = rest.len() > 1 || kind == RoleKind::Office;
+            // A nickname's quote marks are no words ('Mayor Ernesto "Jun" Salonga').
+            let rest_words = rest.iter().filter(|w| !is_quote_token(w)).count();
+            let single_ok = rest_words > 1 || kind == RoleKind::Office;
             if single_ok
                 && !rest.iter().any(|w| is_connector(w) || lex.is_org_suffix(w))
-                && rest.len() <= 4
+                && rest_words <= 4
             {
                 role_words = n;
                 break;
@@ -674,10 +691,17 @@ fn push_person(
     if s >= e {
         return;
     }
-    // Initials and their dots count as one word each.
+    // Initials and their dots count as one word each; a nickname in quote marks is no part
+    // of the name ('Ernesto "Jun" Salonga' is Ernesto Salonga).
+    let mut quoted = false;
     let mut name_toks: Vec<&Token> = toks[s..e]
         .iter()
-        .filter(|t| t.kind == TokKind::Word)
+        .filter(|t| {
+            if is_quote_token(t.text(text)) {
+                quoted = !quoted;
+            }
+            t.kind == TokKind::Word && !quoted
+        })
         .collect();
     // "Charles Harris QC": letters after the name are not part of it.
     while name_toks.len() > 1

@@ -169,6 +169,26 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
     words.last().copied().unwrap_or(name).to_string()
 }
 
+/// A person's name as written, without a nickname in quote marks ('Ernesto "Jun" Salonga' is
+/// Ernesto Salonga; "O'Brien" keeps its apostrophe).
+fn person_name(s: &str) -> String {
+    const MARKS: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
+    let mut out: Vec<&str> = Vec::new();
+    let mut nick = false;
+    for w in s.split_whitespace() {
+        if !nick && w.starts_with(MARKS) {
+            nick = !w[w.chars().next().map_or(0, char::len_utf8)..].ends_with(MARKS);
+            continue;
+        }
+        if nick {
+            nick = !w.ends_with(MARKS);
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
 fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -370,8 +390,11 @@ pub fn tag(
                     taken.push((c.span, ei, Via::Pattern, c.rule));
                 }
                 NameKind::Person if c.words >= 2 => {
-                    let ei =
-                        b.found_entity(&normalise(c.span.text(text)), EntityType::Person, c.gender);
+                    let ei = b.found_entity(
+                        &person_name(c.span.text(text)),
+                        EntityType::Person,
+                        c.gender,
+                    );
                     if let Some(role) = c.role {
                         b.out.entities[ei]
                             .roles
