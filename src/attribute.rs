@@ -5350,6 +5350,12 @@ mod tests {
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
         );
+        // A family name written first tells no gender ("Wang" is a man's first name in an
+        // English list): "she" is Wang Li-hua.
+        check(
+            "T\n\nLegislator Hsu Chih-wei spoke first. Legislator Wang Li-hua said growers in her district had lost crops. \"They are old,\" Wang said. \"They have no phones,\" she said.\n",
+            &[("They have no", "Wang Li-hua", "cue_after+pronoun")],
+        );
         // A nickname in quote marks inside a name is no quote, and no part of the name.
         check(
             "T\n\nTown Mayor Rodel \"Boy\" Cabrera wrote on Facebook that he had asked twice. \"Still nothing,\" he wrote. Pitcher Carl \"Lefty\" Dunn said it was \"unfair\".\n",

@@ -733,14 +733,24 @@ fn push_person(
     {
         return;
     }
+    // "Wang Shu-fen": a family name written first tells no gender, whatever an English list
+    // says of "Wang" as a first name.
+    let family_first = n >= 2
+        && lex.is_family_name_first(first)
+        && all[1]
+            .split_once('-')
+            .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
     // "Anna-Lena", "Jean-Pierre": a hyphenated first name of two first names.
-    let first_gender = gaz.first_name(first).or_else(|| {
-        // Two of different genders ("Jean-Robert", where "Jean" is a woman's name in English)
-        // tell none.
-        let (a, b) = first.split_once('-')?;
-        let (ga, gb) = (gaz.first_name(a)?, gaz.first_name(b)?);
-        Some(if ga == gb { ga } else { Gender::Unknown })
-    });
+    let first_gender = (!family_first)
+        .then(|| gaz.first_name(first))
+        .flatten()
+        .or_else(|| {
+            // Two of different genders ("Jean-Robert", where "Jean" is a woman's name in English)
+            // tell none.
+            let (a, b) = first.split_once('-')?;
+            let (ga, gb) = (gaz.first_name(a)?, gaz.first_name(b)?);
+            Some(if ga == gb { ga } else { Gender::Unknown })
+        });
     // Read once, when a rule below asks for it.
     let appositive_cell = std::cell::OnceCell::new();
     let appositive_after = || *appositive_cell.get_or_init(|| appositive(text, toks, e, lex));
