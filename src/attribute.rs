@@ -963,23 +963,28 @@ impl<'a> Attributor<'a> {
     /// unnamed one before ("One fund manager said ... the fund manager said"): a source noun
     /// of `definite_roles.txt` with no indefinite description of that noun before `first`.
     fn definite_post(&self, head: &str, first: usize) -> bool {
-        self.lex.is_definite_role(head)
-            && !(0..first).rev().take(2000).any(|k| {
-                // The indefinite word heads that phrase: "a booking and his manager" is not one.
-                self.word(k).is_some_and(|w| w.eq_ignore_ascii_case(head))
-                    && (k.saturating_sub(4)..k).any(|j| {
-                        self.word(j).is_some_and(is_indefinite_word)
-                            && (j + 1..k).all(|x| {
-                                self.word(x).is_some_and(|w| {
-                                    !is_possessive(w)
-                                        && !self.lex.is_determiner(w)
-                                        && !self.lex.is_conjunction(w)
-                                        && !self.lex.is_preposition(w)
-                                        && self.lex.pronoun(w).is_none()
-                                })
+        self.lex.is_definite_role(head) && !self.brought_in_unnamed(head, first)
+    }
+
+    /// Whether an indefinite description headed by `head` ("one farmer", "a London-based fund
+    /// manager") comes before item `first`: "the farmer" after it is that unnamed person.
+    fn brought_in_unnamed(&self, head: &str, first: usize) -> bool {
+        (0..first).rev().take(2000).any(|k| {
+            // The indefinite word heads that phrase: "a booking and his manager" is not one.
+            self.word(k).is_some_and(|w| w.eq_ignore_ascii_case(head))
+                && (k.saturating_sub(4)..k).any(|j| {
+                    self.word(j).is_some_and(is_indefinite_word)
+                        && (j + 1..k).all(|x| {
+                            self.word(x).is_some_and(|w| {
+                                !is_possessive(w)
+                                    && !self.lex.is_determiner(w)
+                                    && !self.lex.is_conjunction(w)
+                                    && !self.lex.is_preposition(w)
+                                    && self.lex.pronoun(w).is_none()
                             })
-                    })
-            })
+                        })
+                })
+        })
     }
 
     fn classify_head(&self, head: &str, first: usize, end: usize) -> Option<NpKind> {
@@ -996,8 +1001,9 @@ impl<'a> Attributor<'a> {
         if definite && self.lex.is_document_noun(h) {
             return Some(NpKind::Document);
         }
+        // "the farmer shot back" after "one farmer asked": the unnamed person again.
         if self.lex.is_source_noun(h) && !(definite && self.definite_post(h, first))
-            || !definite && self.lex.is_person_noun(h)
+            || self.lex.is_person_noun(h) && (!definite || self.brought_in_unnamed(h, first))
         {
             return Some(NpKind::Unnamed);
         }
@@ -5349,6 +5355,11 @@ mod tests {
         check(
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
+        );
+        // "the farmer" after "one farmer" is that unnamed farmer, not the last speaker.
+        check(
+            "T\n\nOne farmer asked who would pay. \"We will,\" replied Ken Ito, a manager.\n\n\"That is not what I asked,\" the farmer shot back.\n",
+            &[("That is not", "UNNAMED:the farmer", "cue_after+unnamed")],
         );
         // A family name written first tells no gender ("Wang" is a man's first name in an
         // English list): "she" is Wang Li-hua.
