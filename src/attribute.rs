@@ -560,13 +560,18 @@ impl<'a> Attributor<'a> {
 
     /// A quote item whose words end in a comma, American style: `jam "Black Water," Simmons`.
     fn quote_ends_in_comma(&self, i: usize) -> bool {
+        self.quote_ends_in(i, &[','])
+    }
+
+    /// Whether item `i` is a quote whose words end in one of `marks` (inside its closing mark).
+    fn quote_ends_in(&self, i: usize, marks: &[char]) -> bool {
         self.items.get(i).is_some_and(|it| {
             matches!(it.it, It::Quote(..))
                 && it
                     .span
                     .text(self.text)
                     .trim_end_matches(['"', '\'', '’', '”'])
-                    .ends_with(',')
+                    .ends_with(marks)
         })
     }
 
@@ -2020,11 +2025,25 @@ impl<'a> Attributor<'a> {
             return Some(f);
         }
         // The quote ended its sentence and the next is only the attribution: `"Why?" Mr X asked.`
+        // After a question or exclamation closing the quote, the next sentence may go on past
+        // a speaker and cue that open it: `"Where is the dike?" Senator X said, holding up a
+        // photo of an empty riverbank in Calumpit.`
+        let asked = s_end == last + 1 && self.quote_ends_in(last, &['?', '!']);
+        let next_end = self.sent_of(s_end.min(self.items.len() - 1)).1;
         if s_end < self.items.len()
             && self.items[s_end].para == self.items[last].para
             && self.is_sentence_start(s_end)
-            && self.next_is_quote_free_clause(s_end)
-            && let Some(f) = self.cue_after(s_end, self.sent_of(s_end).1)
+            && (self.next_is_quote_free_clause(s_end)
+                || asked && (s_end..next_end).all(|k| !matches!(self.items[k].it, It::Quote(..))))
+            && let Some(f) = self.cue_after(s_end, next_end)
+            && (self.next_is_quote_free_clause(s_end)
+                || f.cue.is_some_and(|c| {
+                    // The cue near the start, and closed by a comma: "X said, holding up",
+                    // not "X accepted referee Dallas had no option".
+                    let after = self.items.partition_point(|it| it.span.start < c.end);
+                    self.items[(s_end + 8).min(self.items.len() - 1)].span.end >= c.end
+                        && self.is_punct(after, ',')
+                }))
         {
             return Some(Found {
                 method: "cue_after",
@@ -5356,6 +5375,16 @@ mod tests {
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
         );
+        // After a question closing the quote, the attribution may go on past its comma; a
+        // narrative sentence after one is not it.
+        check(
+            "T\n\n\"Where is the wall? Who signed for it?\" Senator Ana Cruz said, holding up a photograph of an empty riverbank in the province of Bulacan.\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option but to send the striker off.\n",
+            &[("Where is", "Ana Cruz", "cue_after")],
+        );
+        let s = speakers(
+            "T\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option but to send the striker off.\n",
+        );
+        assert_ne!(s[0].as_deref(), Some("Alex Moir"), "{s:?}");
         // "the farmer" after "one farmer" is that unnamed farmer, not the last speaker.
         check(
             "T\n\nOne farmer asked who would pay. \"We will,\" replied Ken Ito, a manager.\n\n\"That is not what I asked,\" the farmer shot back.\n",
