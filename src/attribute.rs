@@ -2850,6 +2850,7 @@ impl<'a> Attributor<'a> {
                         _ => None,
                     });
                     if let Some(q) = last_quote {
+                        let q = self.asker_before(q, done).unwrap_or(q);
                         return Some(self.reuse(q, done, "quote_run", 0.75));
                     }
                 }
@@ -2888,11 +2889,15 @@ impl<'a> Attributor<'a> {
                     });
                 }
             }
-            // A run of quote-only paragraphs: the speaker of the last quote before.
+            // A run of quote-only paragraphs: the speaker of the last quote before; after an
+            // answer ("replied Rolando Mercado"), the one who asked, in the quote before it.
             if let Some((k, q)) = self.last_quote_before(p0, 200, done)
                 && self.paragraph_gap(self.items[k].para, para) <= 2
                 && has_speaker(&done[q])
             {
+                if let Some(q2) = self.asker_before(q, done) {
+                    return Some(self.reuse(q2, done, "quote_run", 0.7));
+                }
                 return Some(self.reuse(q, done, "quote_run", 0.8));
             }
         }
@@ -2991,6 +2996,32 @@ impl<'a> Attributor<'a> {
 
     /// The last quote (not a scare quote) attributed before item `before`, within `reach`
     /// items: its item and its index.
+    /// In an exchange, the quote whose speaker has the next turn after quote `q`: when `q`
+    /// answers the one before it ("\"...,\" replied Rolando Mercado"), or is a question given
+    /// by the run of quotes to someone who answered before, the quote in the paragraph before
+    /// `q`, by someone else.
+    fn asker_before(&self, q: usize, done: &[Attribution]) -> Option<usize> {
+        let a = &done[q];
+        let answered = a.cue.is_some_and(|c| {
+            c.text(self.text)
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.lex.is_reply_cue(w))
+        });
+        let k = *self.quote_items[q].first()?;
+        let asked = a.method == "quote_run" && self.quote_ends_in(k, &['?']);
+        if !(answered || asked) {
+            return None;
+        }
+        let (k0, _) = self.para_items(self.items[k].para);
+        let (k2, q2) = self.last_quote_before(k0, 200, done)?;
+        let b = &done[q2];
+        (self.paragraph_gap(self.items[k2].para, self.items[k].para) == 1
+            && (b.entity.is_some() || b.name.is_some())
+            && (b.entity, b.name) != (a.entity, a.name))
+            .then_some(q2)
+    }
+
     fn last_quote_before(
         &self,
         before: usize,
@@ -5374,6 +5405,16 @@ mod tests {
         check(
             "T\n\nJustice Farah Qadri heard the appeal. Mr Siddiqui spoke for the bank.\n\nThe judge then asked: \"Where is the order?\"\n",
             &[("Where is", "Farah Qadri", "cue_before+role")],
+        );
+        // An exchange: after an answer, the questioner's turn; after their question, the
+        // answer's; a run of one speaker's paragraphs stays theirs.
+        check(
+            "T\n\n\"Who approved the payment?\" Cruz asked.\n\n\"It went through the process,\" replied Tomas Ligot, the engineer.\n\n\"That is not my question. Who signed?\"\n\n\"I did.\"\n\nLater Ana Cruz spoke to reporters. \"It is a scandal,\" she said.\n\n\"Who will pay?\"\n\n\"The people will.\"\n",
+            &[
+                ("That is not", "Ana Cruz", "quote_run"),
+                ("I did", "Tomas Ligot", "quote_run"),
+                ("The people will", "Ana Cruz", ""),
+            ],
         );
         // After a question closing the quote, the attribution may go on past its comma; a
         // narrative sentence after one is not it.

@@ -274,6 +274,7 @@ pub struct Lexicon {
     definite_roles: WordSet,
     /// Phrases after which a capitalised name is all the name someone gave, in lower case.
     name_givers: Vec<Vec<String>>,
+    reply_cues: WordSet,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -363,6 +364,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/name_givers.txt",
         include_str!("../data/lexicon/name_givers.txt"),
+    ),
+    (
+        "lexicon/reply_cues.txt",
+        include_str!("../data/lexicon/reply_cues.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -695,6 +700,9 @@ impl Lexicon {
                 }
                 "lexicon/name_givers.txt" => {
                     self.name_givers.push(words_lower(first));
+                }
+                "lexicon/reply_cues.txt" => {
+                    self.reply_cues.insert(first.to_lowercase());
                 }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
@@ -1107,6 +1115,11 @@ impl Lexicon {
                     .zip(&words[words.len() - p.len()..])
                     .all(|(a, b)| b.eq_ignore_ascii_case(a))
         })
+    }
+
+    /// A cue word that makes its quote an answer ("replied", "retorted").
+    pub fn is_reply_cue(&self, word: &str) -> bool {
+        self.reply_cues.contains_lower(word)
     }
 
     /// A source noun that, definite, is one person's post in the story ("the manager").
