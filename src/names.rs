@@ -865,6 +865,15 @@ fn cue_adjacent(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -
             return true;
         }
     }
+    // "herders in the Mesopotamian Marshes say": after a preposition the name is its object,
+    // not the cue's subject.
+    let mut b = s;
+    if b > 0 && word(b - 1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        b -= 1;
+    }
+    if b > 0 && word(b - 1).is_some_and(|w| lex.is_preposition(w)) {
+        return false;
+    }
     let mut k = e;
     while let Some(w) = word(k) {
         if lex.is_filler(w) {

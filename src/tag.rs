@@ -1227,6 +1227,9 @@ mod tests {
         );
         assert!(has(&ms, "Hsieh", "Hsieh Shu-fen", "person"), "{ms:?}");
         assert!(has(&ms, "Dwan", "Dwan Do-yeon", "person"), "{ms:?}");
+        // A name after a preposition is no cue's subject ("herders in the ... Marshes say").
+        let ms = mentions("Drought\n\nBuffalo herders in the Qarnat Marshes say they may leave.\n");
+        assert!(!ms.iter().any(|m| m.2 == "person"), "{ms:?}");
         // A family name that is no first name comes first before any given name.
         let ms = mentions("Robots\n\nFounder Zhou Yiming spoke. Zhou said sales rose.\n");
         assert!(has(&ms, "Zhou", "Zhou Yiming", "person"), "{ms:?}");
