@@ -967,8 +967,11 @@ impl<'a> Attributor<'a> {
     /// "The Harbury manager" is a post someone named holds, unless the article brought in an
     /// unnamed one before ("One fund manager said ... the fund manager said"): a source noun
     /// of `definite_roles.txt` with no indefinite description of that noun before `first`.
-    fn definite_post(&self, head: &str, first: usize) -> bool {
-        self.lex.is_definite_role(head) && !self.brought_in_unnamed(head, first)
+    /// "The chief executive of a leading European car maker" is no one named either.
+    fn definite_post(&self, head: &str, first: usize, end: usize) -> bool {
+        let of_unnamed = self.word(end).is_some_and(|w| w == "of")
+            && self.word(end + 1).is_some_and(is_indefinite_word);
+        self.lex.is_definite_role(head) && !of_unnamed && !self.brought_in_unnamed(head, first)
     }
 
     /// Whether an indefinite description headed by `head` ("one farmer", "a London-based fund
@@ -1007,7 +1010,7 @@ impl<'a> Attributor<'a> {
             return Some(NpKind::Document);
         }
         // "the farmer shot back" after "one farmer asked": the unnamed person again.
-        if self.lex.is_source_noun(h) && !(definite && self.definite_post(h, first))
+        if self.lex.is_source_noun(h) && !(definite && self.definite_post(h, first, end))
             || self.lex.is_person_noun(h) && (!definite || self.brought_in_unnamed(h, first))
         {
             return Some(NpKind::Unnamed);
@@ -5490,6 +5493,19 @@ mod tests {
         check(
             "T\n\nGary Lowe's side lost again and a fan booed the manager. Lowe did not see it that way. The Calder manager described the penalty as \"soft\".\n",
             &[("soft", "Gary Lowe", "cue_before+salience")],
+        );
+        // "The chief executive of Hanul Telecom" in the lede is the chief executive named
+        // next; "the chief executive of a leading car maker" is no one named.
+        check(
+            "T\n\nThe chief executive of Varen Telecom bowed in apology on Tuesday, vowing to take \"full responsibility\" for the breach.\n\n\"We are sorry,\" Varen Telecom CEO Ko Min-jae said.\n\nRivals were calm. \"It will pass,\" the chief executive of a leading Korean carrier told reporters.\n",
+            &[
+                ("full responsibility", "Ko Min-jae", "cue_before+role"),
+                (
+                    "It will pass",
+                    "UNNAMED:the chief executive of a leading Korean carrier",
+                    "",
+                ),
+            ],
         );
         // "the manager" is someone named, unless an unnamed one came in before.
         check(
