@@ -806,6 +806,35 @@ impl<'a> Attributor<'a> {
         (speaks && !other_post).then_some(m.entity)
     }
 
+    /// "An opposition lawmaker ... calling it "a slap in the face"." and, in the next sentences,
+    /// "MK Yael Ben-Harosh of the Yesh Atid party made the remarks ...": an indefinite
+    /// description in the lede is the person a phrase of `remark_phrases.txt` names after it.
+    fn named_by_remarks(&self, np: Np) -> Option<usize> {
+        let body = self
+            .items
+            .iter()
+            .position(|it| self.seg.paragraphs[it.para].section == Section::Body)?;
+        let lede = self.items[body].sent;
+        if self.items.get(np.first)?.sent != lede || !self.is_indefinite(np.span) {
+            return None;
+        }
+        let until = self
+            .sentences
+            .get(lede + 3)
+            .map_or(self.text.len(), |&(s, _)| self.items[s].span.start);
+        let m = self.tagged.mentions.iter().find(|m| {
+            m.span.start >= np.span.end
+                && m.span.start < until
+                && !m.in_quote
+                && self.etype(m.entity) == EntityType::Person
+        })?;
+        let i = self.item_at(m.span.start)?;
+        let (_, s1) = self.sentences[self.items[i].sent];
+        let rest = &self.text[m.span.end..self.items[s1 - 1].span.end];
+        (self.items[i].sent > lede && self.lex.has_remark_phrase(&rest.to_lowercase()))
+            .then_some(m.entity)
+    }
+
     /// A description of at least three words that the article later puts, word for word,
     /// before a person's name: "China's ambassador to Britain accused ..." and, paragraphs
     /// on, "China's ambassador to Britain Liu Xiaming has said".
@@ -3255,13 +3284,22 @@ impl<'a> Attributor<'a> {
                 },
                 "",
             ),
-            NpKind::Unnamed => (
-                Who {
-                    unnamed: true,
-                    ..Who::default()
-                },
-                "unnamed",
-            ),
+            NpKind::Unnamed => match self.named_by_remarks(np) {
+                Some(e) => (
+                    Who {
+                        entity: Some(e),
+                        ..Who::default()
+                    },
+                    "remarks",
+                ),
+                None => (
+                    Who {
+                        unnamed: true,
+                        ..Who::default()
+                    },
+                    "unnamed",
+                ),
+            },
             NpKind::Pronoun(g, plural) => {
                 // "it said": an organisation.
                 if !plural
@@ -5493,6 +5531,14 @@ mod tests {
         check(
             "T\n\nGary Lowe's side lost again and a fan booed the manager. Lowe did not see it that way. The Calder manager described the penalty as \"soft\".\n",
             &[("soft", "Gary Lowe", "cue_before+salience")],
+        );
+        // An unnamed description in the lede, owned up to by name after it.
+        check(
+            "T\n\nAn opposition lawmaker on Monday attacked the plan, calling it \"a slap in the face\".\n\nMP Dana Levi of the Green party made the remarks during a committee session.\n\nA senior official said the plan was \"fair\". Tom Bek, the minister, spoke later.\n",
+            &[
+                ("a slap", "Dana Levi", "cue_before+remarks"),
+                ("fair", "UNNAMED:A senior official", "cue_before+unnamed"),
+            ],
         );
         // "The chief executive of Hanul Telecom" in the lede is the chief executive named
         // next; "the chief executive of a leading car maker" is no one named.

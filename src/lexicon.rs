@@ -275,6 +275,8 @@ pub struct Lexicon {
     /// Phrases after which a capitalised name is all the name someone gave, in lower case.
     name_givers: Vec<Vec<String>>,
     reply_cues: WordSet,
+    /// "made the remarks": phrases owning up to quoted words, lower case.
+    remark_phrases: Vec<String>,
     /// Words of a post's title -> the words the gazetteers use ("lib dem" -> "liberal
     /// democrat").
     role_synonyms: Vec<(Vec<String>, String)>,
@@ -368,6 +370,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/reply_cues.txt",
         include_str!("../data/lexicon/reply_cues.txt"),
+    ),
+    (
+        "lexicon/remark_phrases.txt",
+        include_str!("../data/lexicon/remark_phrases.txt"),
     ),
     (
         "lexicon/anonymity.txt",
@@ -703,6 +709,9 @@ impl Lexicon {
                 }
                 "lexicon/reply_cues.txt" => {
                     self.reply_cues.insert(first.to_lowercase());
+                }
+                "lexicon/remark_phrases.txt" => {
+                    self.remark_phrases.push(first.to_lowercase());
                 }
                 "lexicon/speech_nouns.txt" => {
                     self.speech_nouns.insert(first.to_lowercase());
@@ -1115,6 +1124,13 @@ impl Lexicon {
                     .zip(&words[words.len() - p.len()..])
                     .all(|(a, b)| b.eq_ignore_ascii_case(a))
         })
+    }
+
+    /// Whether lower-case `text` has a phrase owning up to quoted words ("made the remarks").
+    pub fn has_remark_phrase(&self, text: &str) -> bool {
+        self.remark_phrases
+            .iter()
+            .any(|p| text.contains(p.as_str()))
     }
 
     /// A cue word that makes its quote an answer ("replied", "retorted").
