@@ -2342,6 +2342,17 @@ impl<'a> Attributor<'a> {
             {
                 continue;
             }
+            // "the system, branded "Bread Card Plus," had cut waste by "...": a labelling
+            // participle set off by a comma labels the quote right after it, not a later one.
+            if class == CueClass::Label
+                && k > s_start
+                && self.is_punct(k - 1, ',')
+                && self.word(k).is_some_and(|w| w.ends_with("ed"))
+                && k + n < first
+                && matches!(self.items[k + n].it, It::Quote(..))
+            {
+                continue;
+            }
             // "When Mrs Ellison reported the theft, Heartland Bank refused ..., saying": a cue
             // inside an opening subordinate clause is not the main clause's ("As he said, ..."
             // is).
@@ -5531,6 +5542,11 @@ mod tests {
         check(
             "T\n\nGary Lowe's side lost again and a fan booed the manager. Lowe did not see it that way. The Calder manager described the penalty as \"soft\".\n",
             &[("soft", "Gary Lowe", "cue_before+salience")],
+        );
+        // A labelling participle labels the quote right after it, not a later one.
+        check(
+            "T\n\nSpeaking at the ministry in the New Capital District, Omar Fathy said the scheme, branded \"Card Plus,\" had cut waste by \"no less than 18 percent\".\n",
+            &[("no less than", "Omar Fathy", "cue_before")],
         );
         // An unnamed description in the lede, owned up to by name after it.
         check(
