@@ -1858,7 +1858,11 @@ impl<'a> Attributor<'a> {
 
     /// The mention that starts at item `k`, as a phrase.
     fn mention_np_at(&self, k: usize, sent_end: usize) -> Option<Np> {
-        let it = self.items[k];
+        // Callers may ask one past the sentence's last item: nothing starts there.
+        if k >= sent_end {
+            return None;
+        }
+        let it = *self.items.get(k)?;
         let &mi = self.mention_start.get(&it.span.start)?;
         let m = self.tagged.mentions[mi];
         let mut end = k;
@@ -5439,6 +5443,14 @@ mod tests {
             "T\n\nThe show was a \"hit\" with fans. She wrote the novel \"Silent Night\" in 2004.\n",
             &[("hit", "NONE", "other"), ("Silent Night", "NONE", "other")],
         );
+    }
+
+    #[test]
+    fn a_mention_asked_for_past_the_sentence_is_none() {
+        // Found by the property test: the frame readers asked for a mention one past the
+        // last item ("according to" at the end of a sentence, its phrase empty).
+        let s = speakers("Labour'saccording to he said''ǅ. (\"’, ");
+        assert!(s.len() <= 2, "{s:?}");
     }
 
     #[test]
