@@ -5490,6 +5490,11 @@ mod tests {
             "T\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option but to send the striker off.\n",
         );
         assert_ne!(s[0].as_deref(), Some("Alex Moir"), "{s:?}");
+        // Kin and others described, not named: "a second relative ... the relative said".
+        check(
+            "T\n\n\"They paid,\" said Musa Bello, whose son was taken.\n\nA second relative, who asked not to be named, confirmed the payment.\n\n\"The money was taken on Thursday,\" the relative said.\n",
+            &[("The money", "UNNAMED:the relative", "cue_after+unnamed")],
+        );
         // "the farmer" after "one farmer" is that unnamed farmer, not the last speaker.
         check(
             "T\n\nOne farmer asked who would pay. \"We will,\" replied Ken Ito, a manager.\n\n\"That is not what I asked,\" the farmer shot back.\n",
