@@ -5490,6 +5490,12 @@ mod tests {
             "T\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option but to send the striker off.\n",
         );
         assert_ne!(s[0].as_deref(), Some("Alex Moir"), "{s:?}");
+        // "the state governor, Dr X," gives X the post: "the governor" later is X, not the
+        // aide named since.
+        check(
+            "T\n\nThe state governor, Dr Bola Adeyemi, condemned the attack. In a statement by his press secretary, Mr Tunde Oke, the governor called it \"wicked\".\n",
+            &[("wicked", "Bola Adeyemi", "cue_before+role")],
+        );
         // Kin and others described, not named: "a second relative ... the relative said".
         check(
             "T\n\n\"They paid,\" said Musa Bello, whose son was taken.\n\nA second relative, who asked not to be named, confirmed the payment.\n\n\"The money was taken on Thursday,\" the relative said.\n",

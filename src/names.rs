@@ -585,7 +585,8 @@ fn read_run(
                 premodifier_role(text, toks, start + k, lex)
             } else {
                 None
-            };
+            }
+            .or_else(|| role_before_comma(text, toks, start + k, lex));
             let rule = if role.is_some() && rule.is_empty() {
                 "role_prefix"
             } else {
@@ -667,6 +668,27 @@ fn premodifier_start(
     let (n, _) = role_suffix(&words, lex)?;
     let _ = n;
     first
+}
+
+/// "the state governor, Dr Olumide Fasanmi,": a definite role set off by a comma right before
+/// the name (its honorific included) is the person's post.
+fn role_before_comma(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<Span> {
+    if at < 3 || toks[at - 1].text(text) != "," {
+        return None;
+    }
+    let mut k = at - 1;
+    let mut words: Vec<&str> = Vec::new();
+    while k > 0 && words.len() < 5 && toks[k - 1].kind == TokKind::Word {
+        k -= 1;
+        let w = toks[k].text(text);
+        if w.eq_ignore_ascii_case("the") {
+            // The role ends right before the comma; words before it qualify it ("state").
+            role_suffix(&words, lex)?;
+            return Some(Span::new(toks[k + 1].span.start, toks[at - 2].span.end));
+        }
+        words.insert(0, w);
+    }
+    None
 }
 
 fn premodifier_role(text: &str, toks: &[Token], name_start: usize, lex: &Lexicon) -> Option<Span> {
