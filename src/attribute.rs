@@ -41,7 +41,7 @@ use crate::lexicon::{CueClass, Gender, Lexicon, RoleKind};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
-use crate::tag::Tagged;
+use crate::tag::{Mention, Tagged};
 use crate::text::{
     TokKind, Token, is_capitalised, is_possessive, is_terminal, lower_is, tokenize, with_lowercase,
 };
@@ -773,12 +773,9 @@ impl<'a> Attributor<'a> {
         self.salience.extend(found);
     }
 
-    /// A description in the article's first sentence, named only after it: "... needs to be
-    /// "exploded", the work and pensions minister has said. ... Alan Johnson said." The
-    /// first person the next two sentences name outside quotes, when a speech cue follows the
-    /// name and the article gives them no other post ("Chairman Lee Park had left" does not
-    /// name "the chairman" who spoke before).
-    fn named_after_lede(&self, np: Np, fit: &RoleFit) -> Option<usize> {
+    /// For a phrase in the article's first body sentence (the lede), the first person named
+    /// outside quotes after it within the next two sentences, and the lede's sentence index.
+    fn person_after_lede(&self, np: Np) -> Option<(&Mention, usize)> {
         let body = self
             .items
             .iter()
@@ -797,6 +794,16 @@ impl<'a> Attributor<'a> {
                 && !m.in_quote
                 && self.etype(m.entity) == EntityType::Person
         })?;
+        Some((m, lede))
+    }
+
+    /// A description in the article's first sentence, named only after it: "... needs to be
+    /// "exploded", the work and pensions minister has said. ... Alan Johnson said." The
+    /// first person the next two sentences name outside quotes, when a speech cue follows the
+    /// name and the article gives them no other post ("Chairman Lee Park had left" does not
+    /// name "the chairman" who spoke before).
+    fn named_after_lede(&self, np: Np, fit: &RoleFit) -> Option<usize> {
+        let (m, _) = self.person_after_lede(np)?;
         let e = &self.tagged.entities[m.entity];
         let other_post = e.roles.iter().any(|(_, r)| fit.fits(r) == Some(false));
         let after = self.items.partition_point(|it| it.span.start < m.span.end);
@@ -810,24 +817,10 @@ impl<'a> Attributor<'a> {
     /// "MK Yael Ben-Harosh of the Yesh Atid party made the remarks ...": an indefinite
     /// description in the lede is the person a phrase of `remark_phrases.txt` names after it.
     fn named_by_remarks(&self, np: Np) -> Option<usize> {
-        let body = self
-            .items
-            .iter()
-            .position(|it| self.seg.paragraphs[it.para].section == Section::Body)?;
-        let lede = self.items[body].sent;
-        if self.items.get(np.first)?.sent != lede || !self.is_indefinite(np.span) {
+        if !self.is_indefinite(np.span) {
             return None;
         }
-        let until = self
-            .sentences
-            .get(lede + 3)
-            .map_or(self.text.len(), |&(s, _)| self.items[s].span.start);
-        let m = self.tagged.mentions.iter().find(|m| {
-            m.span.start >= np.span.end
-                && m.span.start < until
-                && !m.in_quote
-                && self.etype(m.entity) == EntityType::Person
-        })?;
+        let (m, lede) = self.person_after_lede(np)?;
         let i = self.item_at(m.span.start)?;
         let (_, s1) = self.sentences[self.items[i].sent];
         let rest = &self.text[m.span.end..self.items[s1 - 1].span.end];
@@ -2066,13 +2059,14 @@ impl<'a> Attributor<'a> {
         // photo of an empty riverbank in Calumpit.`
         let asked = s_end == last + 1 && self.quote_ends_in(last, &['?', '!']);
         let next_end = self.sent_of(s_end.min(self.items.len() - 1)).1;
+        let short = s_end < self.items.len() && self.next_is_quote_free_clause(s_end);
         if s_end < self.items.len()
             && self.items[s_end].para == self.items[last].para
             && self.is_sentence_start(s_end)
-            && (self.next_is_quote_free_clause(s_end)
+            && (short
                 || asked && (s_end..next_end).all(|k| !matches!(self.items[k].it, It::Quote(..))))
             && let Some(f) = self.cue_after(s_end, next_end)
-            && (self.next_is_quote_free_clause(s_end)
+            && (short
                 || f.cue.is_some_and(|c| {
                     // The cue near the start, and closed by a comma: "X said, holding up",
                     // not "X accepted referee Dallas had no option".

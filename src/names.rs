@@ -336,12 +336,19 @@ fn is_quote_token(s: &str) -> bool {
 /// "Toronto-listed", "Kong-based" (an English word before the hyphen, or a participle or
 /// longer English word after it); "Jae-won", "Wai-ling", "Lewis-Francis" are names.
 fn is_english_compound(w: &str, lex: &Lexicon) -> bool {
-    w.split_once('-').is_some_and(|(a, b)| {
-        b.starts_with(char::is_lowercase)
-            && (lex.is_common_word(&a.to_lowercase())
-                || b.ends_with("ed")
-                || b.len() > 4 && lex.is_common_word(b))
+    lower_after_hyphen(w).is_some_and(|(a, b)| {
+        lex.is_common_word(&a.to_lowercase())
+            || b.ends_with("ed")
+            || b.len() > 4 && lex.is_common_word(b)
     })
+}
+
+/// The two sides of a hyphenated word whose second part starts in lower case: East Asian given
+/// names ("Chih-wei", "Jae-won") and compound adjectives ("Red-faced"), where a Western
+/// double first name is capitalised after its hyphen ("Jean-Pierre").
+pub(crate) fn lower_after_hyphen(w: &str) -> Option<(&str, &str)> {
+    w.split_once('-')
+        .filter(|(_, b)| b.starts_with(char::is_lowercase))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -757,11 +764,8 @@ fn push_person(
     }
     // "Wang Shu-fen": a family name written first tells no gender, whatever an English list
     // says of "Wang" as a first name.
-    let family_first = n >= 2
-        && lex.is_family_name_first(first)
-        && all[1]
-            .split_once('-')
-            .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+    let family_first =
+        n >= 2 && lex.is_family_name_first(first) && lower_after_hyphen(all[1]).is_some();
     // "Anna-Lena", "Jean-Pierre": a hyphenated first name of two first names.
     let first_gender = (!family_first)
         .then(|| gaz.first_name(first))

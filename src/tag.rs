@@ -17,7 +17,7 @@
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
 use crate::lexicon::{Gender, Lexicon};
-use crate::names::{NameCandidate, NameKind, find_names_in};
+use crate::names::{NameCandidate, NameKind, find_names_in, lower_after_hyphen};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
 use crate::span::Span;
@@ -150,9 +150,7 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
     // whatever that is ("Hsu Chih-wei", "Jeon Do-yeon"): Western hyphenated first names are
     // capitalised after the hyphen ("Jean-Pierre").
     if let [family, given] = words.as_slice()
-        && given
-            .split_once('-')
-            .is_some_and(|(a, b)| b.starts_with(char::is_lowercase) && gaz.first_name(a).is_none())
+        && lower_after_hyphen(given).is_some_and(|(a, _)| gaz.first_name(a).is_none())
     {
         return family.to_string();
     }
@@ -160,9 +158,7 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
     // name: "Vivian Tsang Wai-ling" is Tsang.
     if let [_, family, given] = words.as_slice()
         && lex.is_family_name_first(family)
-        && given
-            .split_once('-')
-            .is_some_and(|(_, b)| b.starts_with(char::is_lowercase))
+        && lower_after_hyphen(given).is_some()
     {
         return family.to_string();
     }
@@ -883,11 +879,8 @@ fn link_surnames(
                 let alone = ti.checked_sub(1).and_then(word_at).is_none_or(|p| {
                     let p = p.text(text);
                     // After a compound adjective ("Red-faced Liam") it stands alone too.
-                    let compound = p
-                        .split_once('-')
-                        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
                     !(is_capitalised(p) || matches!(p, "and" | "&"))
-                        || compound
+                        || lower_after_hyphen(p).is_some()
                         || crate::gazetteer::at_sentence_start(text, t.span.start)
                 }) && word_at(ti + 1).is_none_or(|x| {
                     let x = x.text(text);
