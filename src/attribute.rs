@@ -886,6 +886,29 @@ impl<'a> Attributor<'a> {
             .is_some_and(|c| self.lex.takes_addressee(&c.lemma))
     }
 
+    /// Whether a comma closes the cue that ends before item `j`, past at most its addressee
+    /// and a time ("told The Jakarta Post on Sunday,", "told reporters,", "said on
+    /// Monday,"): words of a name, determiners, prepositions and time words only, and one
+    /// lower-case word right after the cue ("reporters").
+    fn cue_closed_by_comma(&self, j: usize, ceil: usize) -> bool {
+        const REACH: usize = 7;
+        let end = (j + REACH).min(ceil);
+        let Some(comma) = (j..end).find(|&k| self.is_punct(k, ',')) else {
+            return false;
+        };
+        (j..comma).all(|k| {
+            self.word(k).is_some_and(|w| {
+                self.cue_at(k).is_none()
+                    && (is_capitalised(w)
+                        || k == j
+                        || self.lex.is_determiner(w)
+                        || self.lex.is_preposition(w)
+                        || self.lex.is_time_word(w)
+                        || self.lex.is_filler(w))
+            })
+        })
+    }
+
     /// The cue verb starting at item `i`: its number of items and class.
     fn cue_at(&self, i: usize) -> Option<(usize, CueClass)> {
         match self.cues.get(i) {
@@ -2069,10 +2092,11 @@ impl<'a> Attributor<'a> {
             && (short
                 || f.cue.is_some_and(|c| {
                     // The cue near the start, and closed by a comma: "X said, holding up",
-                    // not "X accepted referee Dallas had no option".
+                    // "X told The Jakarta Post on Sunday, standing", not "X accepted referee
+                    // Dallas had no option".
                     let after = self.items.partition_point(|it| it.span.start < c.end);
                     self.items[(s_end + 8).min(self.items.len() - 1)].span.end >= c.end
-                        && self.is_punct(after, ',')
+                        && self.cue_closed_by_comma(after, next_end)
                 }))
         {
             return Some(Found {
@@ -5482,6 +5506,18 @@ mod tests {
         );
         let s = speakers(
             "T\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option but to send the striker off.\n",
+        );
+        assert_ne!(s[0].as_deref(), Some("Alex Moir"), "{s:?}");
+        // The comma may come after the cue's addressee and a time; a clause there is no cue's.
+        check(
+            "T\n\n\"Who will pay? The council?\" Farida Osman told the Daily Record on Friday, pointing at the flooded road.\n\n\"Why now?\" Tomas Reyes told reporters, waving a letter.\n",
+            &[
+                ("Who will pay", "Farida Osman", "cue_after"),
+                ("Why now", "Tomas Reyes", "cue_after"),
+            ],
+        );
+        let s = speakers(
+            "T\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option, pointing to the replay shown on the big screen at the ground.\n",
         );
         assert_ne!(s[0].as_deref(), Some("Alex Moir"), "{s:?}");
         // "the state governor, Dr X," gives X the post: "the governor" later is X, not the
