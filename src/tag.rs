@@ -849,7 +849,8 @@ fn link_surnames(
         }
     }
     let first_named_once = |w: &str| first_words.get(w).copied().flatten();
-    let mut first_alone: Vec<(usize, Section, Span, usize)> = Vec::new();
+    // Each with the one-word place or organisation alias it overrides, if any.
+    let mut first_alone: Vec<(usize, Section, Span, usize, Option<usize>)> = Vec::new();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         if !matches!(para.section, Section::Title | Section::Body) {
             continue;
@@ -886,14 +887,26 @@ fn link_surnames(
                     let x = x.text(text);
                     !is_capitalised(x) && !matches!(x, "of" | "and" | "&")
                 });
+                // As for a surname: "Bambang Suryadi ... Bambang said" is the person, not
+                // the village of that name, unless a preposition makes it a place. Only a
+                // place: a brand is often a first name ("Mercedes").
+                let over_alias = one_word
+                    .get(&(t.span.start, t.span.end))
+                    .copied()
+                    .filter(|&k| {
+                        b.out.entities[b.out.mentions[k].entity].etype == EntityType::Place
+                            && !ti
+                                .checked_sub(1)
+                                .is_some_and(|p| lex.is_preposition(toks[p].text(text)))
+                    });
                 if let Some(i) = first_named_once(w)
                     && alone
-                    && !(n > 0 && reach[n - 1] > t.span.start)
+                    && (over_alias.is_some() || !(n > 0 && reach[n - 1] > t.span.start))
                     && last_before(&positions, i, t.span.start).is_some()
                     && !lex.is_common_word(&w.to_lowercase())
                     && !quoted.covers(t.span)
                 {
-                    first_alone.push((pi, para.section, t.span, i));
+                    first_alone.push((pi, para.section, t.span, i, over_alias));
                 }
                 continue;
             };
@@ -957,10 +970,17 @@ fn link_surnames(
     };
     let keep: Vec<bool> = first_alone
         .iter()
-        .map(|&(.., e)| !by_own_surname(e))
+        .map(|&(.., e, _)| !by_own_surname(e))
         .collect();
-    for ((paragraph, section, span, entity), keep) in first_alone.into_iter().zip(keep) {
-        if keep {
+    for ((paragraph, section, span, entity, over), keep) in first_alone.into_iter().zip(keep) {
+        if let Some(k) = over
+            && keep
+        {
+            let m = &mut b.out.mentions[k];
+            m.entity = entity;
+            m.via = Via::Surname;
+            m.rule = "first_name_over_alias";
+        } else if keep {
             b.out.mentions.push(Mention {
                 span,
                 entity,
@@ -1261,5 +1281,18 @@ mod tests {
         );
         assert!(!ms.iter().any(|m| m.0 == "Milo"), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0 == "Omar"), "{ms:?}");
+        // A first name that is also a place's name is the person, after a preposition the
+        // place; a brand that is a first name stays the brand.
+        let ms = mentions(
+            "Rent\n\nTenant leader Florence Adeyemi, 61, spoke first. Florence said rents had doubled since she moved from Florence in 1990.\n",
+        );
+        assert!(has(&ms, "Florence", "Florence Adeyemi", "person"), "{ms:?}");
+        assert!(has(&ms, "Florence", "Florence", "place"), "{ms:?}");
+        let ms =
+            mentions("Cars\n\nSales at Mercedes Smart fell. Mercedes said it would cut costs.\n");
+        assert!(
+            !ms.iter().any(|m| m.0 == "Mercedes" && m.2 == "person"),
+            "{ms:?}"
+        );
     }
 }
