@@ -807,9 +807,24 @@ impl<'a> Attributor<'a> {
         let e = &self.tagged.entities[m.entity];
         let other_post = e.roles.iter().any(|(_, r)| fit.fits(r) == Some(false));
         let after = self.items.partition_point(|it| it.span.start < m.span.end);
-        let speaks = self
-            .cue_at(after)
-            .is_some_and(|(_, class)| class == CueClass::Speech);
+        let speech = |k: usize| {
+            self.cue_at(k)
+                .is_some_and(|(_, class)| class == CueClass::Speech)
+        };
+        // "Rep. Douglas Pruitt (R-Ind.), who chairs the subcommittee, told The Hill": the
+        // first cue of the sentence the name is the subject of, after a clause set off by
+        // commas.
+        let speaks = speech(after)
+            || after < self.items.len() && {
+                let (s0, s1) = self.sent_of(after);
+                (after..s1).find(|&k| speech(k)).is_some_and(|k| {
+                    self.is_punct(k - 1, ',')
+                        && (self.is_punct(after, ',') || self.is_punct(after, '('))
+                        && self
+                            .subject_of(s0, after)
+                            .is_some_and(|np| np.span.end == m.span.end)
+                })
+            };
         (speaks && !other_post).then_some(m.entity)
     }
 
@@ -884,6 +899,42 @@ impl<'a> Attributor<'a> {
         self.lex
             .cue_at(&words)
             .is_some_and(|c| self.lex.takes_addressee(&c.lemma))
+    }
+
+    /// The antecedent of a relative clause without commas that ends before item `upto`
+    /// ("a man who saw the crash", "the panel that oversees railroads"): the phrase before
+    /// "who", "which", "whose" or "that", when the clause between is lower-case words with
+    /// no cue and the word before it is no cue ("said that" opens what was said).
+    fn relative_antecedent(&self, upto: usize, s_start: usize) -> Option<Np> {
+        let r = (upto.saturating_sub(6).max(s_start + 1)..upto)
+            .rev()
+            .find(|&r| {
+                self.word(r)
+                    .is_some_and(|w| self.lex.is_relative_pronoun(w) || lower_is(w, "that"))
+            })?;
+        if r + 1 >= upto
+            || self.cue_at(r - 1).is_some()
+            || !(r + 1..upto).all(|x| {
+                self.word(x).is_some_and(|w| !is_capitalised(w)) && self.cue_at(x).is_none()
+            })
+        {
+            return None;
+        }
+        // "The chairman of the panel that ...": the sentence's subject, when the phrase
+        // before "that" is a part of it. "that" only after the sentence's subject, with no
+        // cue before it: "told the Commons that the US had agreed" opens what was said.
+        let that = self.word(r).is_some_and(|w| lower_is(w, "that"));
+        self.np_before(r, s_start, 0)
+            .filter(|head| !that || head.first == s_start)
+            .or_else(|| self.subject_of(s_start, r))
+            .filter(|head| {
+                let cue_before = head.first > s_start && self.cue_at(head.first - 1).is_some();
+                let said_that = that && (s_start..r).any(|x| self.cue_at(x).is_some());
+                !cue_before
+                    && !said_that
+                    && !matches!(head.kind, NpKind::Pronoun(..))
+                    && !matches!(head.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Place)
+            })
     }
 
     /// Whether a comma closes the cue that ends before item `j`, past at most its addressee
@@ -2442,9 +2493,24 @@ impl<'a> Attributor<'a> {
                 && prev.is_some_and(|w| self.lex.is_relative_pronoun(w))
                 && self.is_punct(j - 2, ',');
             let j = if relative { j - 2 } else { j };
+            let np = self.np_before(j, s_start, 0);
+            // "A man who watches trains said", "The chairman of the panel that oversees
+            // railroads said", "One resident who knows Mr Park said": the cue closes a
+            // relative clause; its antecedent is the subject.
+            if !relative
+                && let Some(head) =
+                    self.relative_antecedent(np.as_ref().map_or(j, |np| np.first), s_start)
+            {
+                return Some(Found {
+                    np: head,
+                    cue: Some(cue),
+                    method,
+                    confidence: conf * 0.9,
+                });
+            }
             // A place is not the subject of "who" ("Princess Marguerite of Romania, the eldest
             // daughter of ex-King Michael of Romania, who said").
-            if let Some(np) = self.np_before(j, s_start, 0).filter(|np| {
+            if let Some(np) = np.filter(|np| {
                 !relative
                     || !matches!(np.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Place)
             }) {
@@ -2481,27 +2547,6 @@ impl<'a> Attributor<'a> {
                 {
                     coordinated = true;
                     continue;
-                }
-                // "A man who saw the crash said", "One resident who knows Mr Park said": the
-                // name closes a relative clause; its antecedent before "who" is the subject.
-                if !relative
-                    && let Some(r) = (np.first.saturating_sub(6).max(s_start + 1)..np.first)
-                        .rev()
-                        .find(|&r| self.word(r).is_some_and(|w| lower_is(w, "who")))
-                    && r + 1 < np.first
-                    && (r + 1..np.first).all(|x| {
-                        self.word(x).is_some_and(|w| !is_capitalised(w)) && self.cue_at(x).is_none()
-                    })
-                    && let Some(head) = self.np_before(r, s_start, 0)
-                    && !matches!(head.kind, NpKind::Pronoun(..))
-                    && !matches!(head.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Place)
-                {
-                    return Some(Found {
-                        np: head,
-                        cue: Some(cue),
-                        method,
-                        confidence: conf * 0.9,
-                    });
                 }
                 return Some(Found {
                     np,
@@ -5508,6 +5553,26 @@ mod tests {
             "T\n\nDel Reyes spoke. \"Why did nobody claim a penalty?\" Rangers boss Alex Moir accepted the referee had no option but to send the striker off.\n",
         );
         assert_ne!(s[0].as_deref(), Some("Alex Moir"), "{s:?}");
+        // A relative clause with no commas before the cue: its antecedent speaks; "told X
+        // that" opens what was said.
+        check(
+            "T\n\nA woman who runs the bakery said the rules were \"a nightmare\" for traders.\n\nRep. Ana Ortiz chairs the panel. The chairwoman of the panel that oversees ports said the bill was \"far from dead\" on Monday.\n",
+            &[
+                ("a nightmare", "UNNAMED:A woman", "cue_before"),
+                ("far from dead", "Ana Ortiz", "cue_before"),
+            ],
+        );
+        let a = crate::pipeline::test_pipeline().analyse_text(
+            "t",
+            "T\n\nOn Friday Minister Ivo Pavlik told the senate that the US had agreed to release them after \"long and tiring talks\" over security.\n",
+        );
+        assert_eq!(a.speaker_label(&a.quotes[0]), "United States");
+        // A description in the lede is the person named next when that person is the subject
+        // of a cue after a clause set off by commas.
+        check(
+            "T\n\nThe Democratic chairwoman of the Senate ports committee said Monday that the bill is \"very much alive,\" despite delays.\n\nSen. Carla Mendes (D-Ore.), who leads the committee, told reporters she expects a vote soon.\n",
+            &[("very much alive", "Carla Mendes", "")],
+        );
         // The comma may come after the cue's addressee and a time; a clause there is no cue's.
         check(
             "T\n\n\"Who will pay? The council?\" Farida Osman told the Daily Record on Friday, pointing at the flooded road.\n\n\"Why now?\" Tomas Reyes told reporters, waving a letter.\n",
