@@ -735,7 +735,18 @@ impl<'a> Attributor<'a> {
             if self.seg.paragraphs[self.items[i].para].section != Section::Body {
                 continue;
             }
-            let Some(np) = self.np_after(i, self.sent_of(i).1) else {
+            // Only a role, a nationality or a body heads what is looked for: most phrases
+            // after "the" have none of their words in those lists, and need no parsing.
+            let s1 = self.sent_of(i).1;
+            let may_head = (i + 1..s1.min(i + 16)).any(|k| {
+                self.word(k).is_some_and(|w| {
+                    self.lex.may_end_role(w) || self.lex.is_org_noun(w) || self.gaz.is_demonym(w)
+                })
+            });
+            if !may_head {
+                continue;
+            }
+            let Some(np) = self.np_after(i, s1) else {
                 continue;
             };
             let e = match np.kind {
