@@ -3811,6 +3811,22 @@ impl<'a> Attributor<'a> {
                 // opening participle clause, before its comma, nobody is the subject ("When
                 // Joy Rainey started ... she was" leaves the subordinate clause's subject be).
                 None if participle_opening && i > s0 => return false,
+                // "After four hours he spotted", "Within the hour Darren was": a short
+                // opening time phrase with no comma.
+                None if self.lex.is_preposition(opener)
+                    && i > s0 + 1
+                    && i <= s0 + 4
+                    && (s0 + 1..i).all(|k| {
+                        matches!(self.items[k].it, It::Num)
+                            || self.word(k).is_some_and(|w| {
+                                self.lex.is_determiner(w)
+                                    || self.lex.is_time_word(w)
+                                    || self.lex.is_time_span(w)
+                            })
+                    }) =>
+                {
+                    start = i
+                }
                 None => {}
             }
         }
@@ -5583,6 +5599,12 @@ mod tests {
         check(
             "T\n\nThe Democratic chairwoman of the Senate ports committee said Monday that the bill is \"very much alive,\" despite delays.\n\nSen. Carla Mendes (D-Ore.), who leads the committee, told reporters she expects a vote soon.\n",
             &[("very much alive", "Carla Mendes", "")],
+        );
+        // A short time phrase opening a sentence without a comma leaves the subject after it
+        // in the foreground, ahead of an earlier speaker.
+        check(
+            "T\n\nGrocer Tom Vale, 52, lost his keys. His brother Ben Vale, 48, searched the park.\n\nTom admitted: \"I felt a fool.\"\n\nWithin the hour Ben was at the pond. After two hours he found them.\n\n\"They were under a bench,\" he said.\n",
+            &[("They were under", "Ben Vale", "cue_after+pronoun")],
         );
         // The comma may come after the cue's addressee and a time; a clause there is no cue's.
         check(

@@ -292,6 +292,7 @@ pub struct Lexicon {
     club_words: WordSet,
     sport_words: WordSet,
     time_words: WordSet,
+    time_spans: WordSet,
     subordinators: WordSet,
     prepositions: WordSet,
     name_particles: WordSet,
@@ -438,6 +439,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/time_words.txt",
         include_str!("../data/lexicon/time_words.txt"),
+    ),
+    (
+        "lexicon/time_spans.txt",
+        include_str!("../data/lexicon/time_spans.txt"),
     ),
     (
         "lexicon/sport_words.txt",
@@ -767,6 +772,9 @@ impl Lexicon {
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
                 }
+                "lexicon/time_spans.txt" => {
+                    self.time_spans.insert(first.to_lowercase());
+                }
                 "lexicon/sport_words.txt" => {
                     self.sport_words.insert(first.to_string());
                 }
@@ -998,6 +1006,11 @@ impl Lexicon {
     /// A word of a time phrase ("last", "week", "Monday").
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains_lower(word)
+    }
+
+    /// A word of a span of time ("hours", "decade", "few").
+    pub fn is_time_span(&self, word: &str) -> bool {
+        self.time_spans.contains_lower(word)
     }
 
     /// "When", "Although", "After": a word opening a subordinate clause (as written, capital).
