@@ -243,6 +243,15 @@ fn has_speaker(a: &Attribution) -> bool {
     a.entity.is_some() || a.unnamed || a.name.is_some()
 }
 
+/// The noun a compound "X-of-N" is built on ("dad-of-three", "mother-of-two": "dad",
+/// "mother"); any other word as it is.
+fn of_compound_head(w: &str) -> &str {
+    match w.find("-of-") {
+        Some(i) if i > 0 => &w[..i],
+        _ => w,
+    }
+}
+
 /// "a", "an", "one", "another": a word that opens a description of someone new.
 fn is_indefinite_word(w: &str) -> bool {
     with_lowercase(w, |l| matches!(l, "a" | "an" | "one" | "another"))
@@ -1104,7 +1113,8 @@ impl<'a> Attributor<'a> {
 
     fn classify_head(&self, head: &str, first: usize, end: usize) -> Option<NpKind> {
         // The word lists below are asked in lower case anyway: no lower-cased copy.
-        let h = head;
+        // "the dad-of-three", "a mother-of-two": the noun before "-of-" heads the phrase.
+        let h = of_compound_head(head);
         let definite = self.word(first).is_some_and(|d| {
             with_lowercase(d, |d| {
                 matches!(
@@ -1124,9 +1134,15 @@ impl<'a> Attributor<'a> {
         }
         // A role of one or more words ending the phrase (the words gathered only when the last
         // one can end a role).
-        let last = (first..end).rev().find_map(|k| self.word(k));
+        let last = (first..end)
+            .rev()
+            .find_map(|k| self.word(k))
+            .map(of_compound_head);
         let words: Vec<&str> = if last.is_some_and(|w| self.lex.may_end_role(w)) {
-            (first..end).filter_map(|k| self.word(k)).collect()
+            (first..end)
+                .filter_map(|k| self.word(k))
+                .map(of_compound_head)
+                .collect()
         } else {
             Vec::new()
         };
@@ -3458,7 +3474,10 @@ impl<'a> Attributor<'a> {
                 // not "the leader").
                 self.resolve_pronouns_through(np.first);
                 let fit = RoleFit::new(self, np, self.role_words(np));
-                let e = match self.resolve_pronoun(np.span.start, Gender::Unknown) {
+                // "the mum-of-two" is a woman: the person in focus of her gender.
+                let head = np.span.text(self.text).rsplit(' ').next().unwrap_or("");
+                let gender = self.lex.noun_gender(of_compound_head(head));
+                let e = match self.resolve_pronoun(np.span.start, gender) {
                     Some(Referent::Entity(e))
                         if !self.tagged.entities.get(e).is_some_and(|x| {
                             x.roles.iter().any(|(_, r)| fit.fits(r) == Some(false))
@@ -5599,6 +5618,15 @@ mod tests {
         check(
             "T\n\nThe Democratic chairwoman of the Senate ports committee said Monday that the bill is \"very much alive,\" despite delays.\n\nSen. Carla Mendes (D-Ore.), who leads the committee, told reporters she expects a vote soon.\n",
             &[("very much alive", "Carla Mendes", "")],
+        );
+        // "the dad-of-three" is headed by "dad", a man's word; "the mum-of-two" by a woman's:
+        // each is the person in focus of that gender.
+        check(
+            "T\n\nNurse Ann Vale, 33, lost her ring after Tom Marsh, 41, binned it.\n\nThe mum-of-two told the Sun: \"I cried.\"\n\nThe dad-of-three, who works nights, added: \"I felt awful.\"\n",
+            &[
+                ("I cried", "Ann Vale", "cue_before+salience"),
+                ("I felt awful", "Tom Marsh", "cue_before+salience"),
+            ],
         );
         // A short time phrase opening a sentence without a comma leaves the subject after it
         // in the foreground, ahead of an earlier speaker.

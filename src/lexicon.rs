@@ -272,6 +272,7 @@ pub struct Lexicon {
     relative_pronouns: WordSet,
     person_nouns: WordSet,
     definite_roles: WordSet,
+    noun_genders: HashMap<String, Gender>,
     /// Phrases after which a capitalised name is all the name someone gave, in lower case.
     name_givers: Vec<Vec<String>>,
     reply_cues: WordSet,
@@ -415,6 +416,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/role_synonyms.tsv",
         include_str!("../data/lexicon/role_synonyms.tsv"),
+    ),
+    (
+        "lexicon/gendered_nouns.tsv",
+        include_str!("../data/lexicon/gendered_nouns.tsv"),
     ),
     (
         "lexicon/legislatures.txt",
@@ -739,6 +744,16 @@ impl Lexicon {
                 "lexicon/addressee_cues.txt" => {
                     self.addressee_cues.insert(first.to_lowercase());
                 }
+                "lexicon/gendered_nouns.tsv" => {
+                    let [noun, gender] = cols[..] else {
+                        return Err(bad(name, line, "expected noun, gender"));
+                    };
+                    let gender = match Gender::parse(gender) {
+                        Some(g @ (Gender::Male | Gender::Female)) => g,
+                        _ => return Err(bad(name, line, "gender must be m or f")),
+                    };
+                    self.noun_genders.insert(noun.to_lowercase(), gender);
+                }
                 "lexicon/role_synonyms.tsv" => {
                     let [from, to] = cols[..] else {
                         return Err(bad(name, line, "expected words, canonical words"));
@@ -1006,6 +1021,11 @@ impl Lexicon {
     /// A word of a time phrase ("last", "week", "Monday").
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains_lower(word)
+    }
+
+    /// The gender a noun for a person tells ("mum", "widower"), or unknown.
+    pub fn noun_gender(&self, word: &str) -> Gender {
+        with_lowercase(word, |w| self.noun_genders.get(w).copied()).unwrap_or(Gender::Unknown)
     }
 
     /// A word of a span of time ("hours", "decade", "few").
