@@ -1281,6 +1281,19 @@ mod tests {
         );
         assert!(!ms.iter().any(|m| m.0 == "Milo"), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0 == "Omar"), "{ms:?}");
+        // A municipality in no gazetteer is named by its suffix.
+        let ms = mentions(
+            "Water\n\nResidents asked the Ntsika Local Municipality to act. The municipality said it would.\n",
+        );
+        assert!(
+            has(
+                &ms,
+                "Ntsika Local Municipality",
+                "Ntsika Local Municipality",
+                "organisation"
+            ),
+            "{ms:?}"
+        );
         // A first name that is also a place's name is the person, after a preposition the
         // place; a brand that is a first name stays the brand.
         let ms = mentions(
