@@ -294,6 +294,7 @@ pub struct Lexicon {
     sport_words: WordSet,
     time_words: WordSet,
     time_spans: WordSet,
+    kin_sharing_surname: WordSet,
     subordinators: WordSet,
     prepositions: WordSet,
     name_particles: WordSet,
@@ -448,6 +449,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/time_spans.txt",
         include_str!("../data/lexicon/time_spans.txt"),
+    ),
+    (
+        "lexicon/kin_sharing_surname.txt",
+        include_str!("../data/lexicon/kin_sharing_surname.txt"),
     ),
     (
         "lexicon/sport_words.txt",
@@ -790,6 +795,9 @@ impl Lexicon {
                 "lexicon/time_spans.txt" => {
                     self.time_spans.insert(first.to_lowercase());
                 }
+                "lexicon/kin_sharing_surname.txt" => {
+                    self.kin_sharing_surname.insert(first.to_lowercase());
+                }
                 "lexicon/sport_words.txt" => {
                     self.sport_words.insert(first.to_string());
                 }
@@ -1026,6 +1034,11 @@ impl Lexicon {
     /// The gender a noun for a person tells ("mum", "widower"), or unknown.
     pub fn noun_gender(&self, word: &str) -> Gender {
         with_lowercase(word, |w| self.noun_genders.get(w).copied()).unwrap_or(Gender::Unknown)
+    }
+
+    /// Kin who usually share a person's family name ("daughter", "brother").
+    pub fn shares_surname(&self, word: &str) -> bool {
+        self.kin_sharing_surname.contains_lower(word)
     }
 
     /// A word of a span of time ("hours", "decade", "few").

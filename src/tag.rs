@@ -421,11 +421,80 @@ pub fn tag(
     link_surnames(text, seg, &para_tokens, lex, &mut b, pending, &quoted);
     link_company_short_forms(text, seg, &para_tokens, lex, &mut b);
     link_acronyms(text, seg, &para_tokens, &mut b);
+    b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    name_kin_by_family(text, lex, &mut b, &quoted);
     for m in &mut b.out.mentions {
         m.in_quote = quoted.covers(m.span);
     }
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
+}
+
+/// "Reuter's daughter Sabine", "Mr. Almonte says ... His daughter, Yesenia,": a person
+/// named by a first name alone, first brought in as the son, daughter, brother or sister
+/// (`kin_sharing_surname.txt`) of a person named in full, has that person's family name,
+/// when no one in the document already has the full name it makes. For "his" or "her",
+/// the person is the one named last before, outside quotes, of a gender the pronoun fits.
+/// Mentions must be sorted by start.
+fn name_kin_by_family(text: &str, lex: &Lexicon, b: &mut Builder, quoted: &Quoted) {
+    for e in 0..b.out.entities.len() {
+        let ent = &b.out.entities[e];
+        if ent.etype != EntityType::Person || ent.gazetteer.is_some() || ent.name.contains(' ') {
+            continue;
+        }
+        let Some(first) = b.out.mentions.iter().position(|m| m.entity == e) else {
+            continue;
+        };
+        let at = b.out.mentions[first].span.start;
+        // The words before the name, back to the owner: "Reuter's daughter", "His daughter,".
+        let before = text[..at].trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let Some((rest, kin)) = before.rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        if !lex.shares_surname(kin) {
+            continue;
+        }
+        let rest = rest.trim_end();
+        let owner_word = rest.rsplit(char::is_whitespace).next().unwrap_or(rest);
+        let owner_end = rest.len();
+        let pronoun = lex
+            .any_pronoun(owner_word)
+            .filter(|p| !p.subject && !p.plural);
+        let owner = b.out.mentions[..first].iter().rev().find(|m| {
+            let p = &b.out.entities[m.entity];
+            if p.etype != EntityType::Person || !p.name.contains(' ') || quoted.covers(m.span) {
+                return false;
+            }
+            match pronoun {
+                Some(pr) => p.gender.compatible(pr.gender),
+                // The possessive name itself: "Reuter's".
+                None => {
+                    m.span.end < owner_end
+                        && text.is_char_boundary(owner_end)
+                        && crate::text::is_possessive(&text[m.span.end..owner_end])
+                }
+            }
+        });
+        let Some(owner) = owner else { continue };
+        if pronoun.is_some() && at - owner.span.end > 400 {
+            continue;
+        }
+        let Some(surname) = b.out.entities[owner.entity].surname.clone() else {
+            continue;
+        };
+        let full = format!("{} {surname}", b.out.entities[e].name);
+        let id = make_id(EntityType::Person, &full);
+        if b.by_key.contains_key(&id) {
+            continue;
+        }
+        let ent = &mut b.out.entities[e];
+        b.by_key.remove(&ent.id);
+        ent.id = id.clone();
+        ent.name = full;
+        ent.surname = Some(surname);
+        b.by_key.insert(id, e);
+    }
 }
 
 /// A company's name without its last words, and the companies of the document it may mean.
@@ -1281,6 +1350,16 @@ mod tests {
         );
         assert!(!ms.iter().any(|m| m.0 == "Milo"), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0 == "Omar"), "{ms:?}");
+        // A son or daughter brought in by first name takes the family name of the parent
+        // named in full; a wife keeps hers unknown.
+        let ms = mentions(
+            "Shop\n\nGrocer Hamid Kazemi runs the shop. Kazemi's daughter Leila, 24, keeps the books. His wife Mina, 50, cooks.\n",
+        );
+        assert!(has(&ms, "Leila", "Leila Kazemi", "person"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.1 == "Mina Kazemi"), "{ms:?}");
+        let ms =
+            mentions("Shop\n\nGrocer Hamid Kazemi runs the shop. His son Omid, 19, helps out.\n");
+        assert!(has(&ms, "Omid", "Omid Kazemi", "person"), "{ms:?}");
         // A municipality in no gazetteer is named by its suffix.
         let ms = mentions(
             "Water\n\nResidents asked the Ntsika Local Municipality to act. The municipality said it would.\n",
