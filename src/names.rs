@@ -677,8 +677,9 @@ fn premodifier_start(
     first
 }
 
-/// "the state governor, Dr Olumide Fasanmi,": a definite role set off by a comma right before
-/// the name (its honorific included) is the person's post.
+/// "the state governor, Dr Olumide Fasanmi,", "His daughter, Yesenia,": a definite role, or
+/// one owned by "his" or "her", set off by a comma right before the name (its honorific
+/// included) is the person's post.
 fn role_before_comma(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<Span> {
     if at < 3 || toks[at - 1].text(text) != "," {
         return None;
@@ -688,7 +689,13 @@ fn role_before_comma(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Op
     while k > 0 && words.len() < 5 && toks[k - 1].kind == TokKind::Word {
         k -= 1;
         let w = toks[k].text(text);
-        if w.eq_ignore_ascii_case("the") {
+        // "the state governor, Dr X,", "His daughter, Yesenia,".
+        let owned = || {
+            lex.any_pronoun(w).is_some_and(|p| {
+                !p.subject && !p.plural && p.gender != crate::lexicon::Gender::Unknown
+            })
+        };
+        if w.eq_ignore_ascii_case("the") || owned() {
             // The role ends right before the comma; words before it qualify it ("state").
             role_suffix(&words, lex)?;
             return Some(Span::new(toks[k + 1].span.start, toks[at - 2].span.end));
@@ -914,6 +921,18 @@ fn cue_adjacent(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owned_role_before_a_comma_brings_in_a_name() {
+        assert_eq!(
+            found("Mr Vale spoke. His daughter, Yesenia, was unsure."),
+            [
+                (s("Vale"), "honorific", None),
+                (s("Yesenia"), "role_prefix", Some(s("daughter")))
+            ]
+        );
+        assert!(found("They met. Their daughter, Yesenia, was unsure.").is_empty());
+    }
 
     fn found(t: &str) -> Vec<(String, &'static str, Option<String>)> {
         let lex = Lexicon::embedded().unwrap();
