@@ -295,6 +295,7 @@ pub struct Lexicon {
     time_words: WordSet,
     time_spans: WordSet,
     kin_sharing_surname: WordSet,
+    municipal_bodies: WordSet,
     subordinators: WordSet,
     prepositions: WordSet,
     name_particles: WordSet,
@@ -453,6 +454,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/kin_sharing_surname.txt",
         include_str!("../data/lexicon/kin_sharing_surname.txt"),
+    ),
+    (
+        "lexicon/municipal_bodies.txt",
+        include_str!("../data/lexicon/municipal_bodies.txt"),
     ),
     (
         "lexicon/sport_words.txt",
@@ -798,6 +803,9 @@ impl Lexicon {
                 "lexicon/kin_sharing_surname.txt" => {
                     self.kin_sharing_surname.insert(first.to_lowercase());
                 }
+                "lexicon/municipal_bodies.txt" => {
+                    self.municipal_bodies.insert(first.to_string());
+                }
                 "lexicon/sport_words.txt" => {
                     self.sport_words.insert(first.to_string());
                 }
@@ -1034,6 +1042,20 @@ impl Lexicon {
     /// The gender a noun for a person tells ("mum", "widower"), or unknown.
     pub fn noun_gender(&self, word: &str) -> Gender {
         with_lowercase(word, |w| self.noun_genders.get(w).copied()).unwrap_or(Gender::Unknown)
+    }
+
+    /// Where the words "City of" (any of `municipal_bodies.txt`, then "of ") end `before`,
+    /// the byte at which they start: "the City of Montreal" names a local government.
+    pub fn municipal_body_start(&self, before: &str) -> Option<usize> {
+        let rest = before.strip_suffix("of ")?;
+        let start = rest
+            .trim_end_matches(' ')
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = rest[start..].trim_end_matches(' ');
+        (rest.len() == start + word.len() + 1 && self.municipal_bodies.contains(word))
+            .then_some(start)
     }
 
     /// Kin who usually share a person's family name ("daughter", "brother").

@@ -367,10 +367,24 @@ pub fn tag(
             }
         }
         for (h, hit) in hits.iter().enumerate() {
-            if hit_kept[h] {
-                let ei = b.gazetteer_entity(hit.entity);
-                taken.push((Span::new(hit.start, hit.end), ei, Via::Alias, "gazetteer"));
+            if !hit_kept[h] {
+                continue;
             }
+            // "the City of Montreal said": the place's local government, a body.
+            if gaz.entity(hit.entity).etype == EntityType::Place
+                && let Some(s) = lex.municipal_body_start(&text[region.start..hit.start])
+            {
+                let span = Span::new(region.start + s, hit.end);
+                let ei = b.found_entity(
+                    &normalise(span.text(text)),
+                    EntityType::Organisation,
+                    Gender::Unknown,
+                );
+                taken.push((span, ei, Via::Pattern, "municipal_body"));
+                continue;
+            }
+            let ei = b.gazetteer_entity(hit.entity);
+            taken.push((Span::new(hit.start, hit.end), ei, Via::Alias, "gazetteer"));
         }
         for (ci, c) in cands.iter().enumerate() {
             if !keep_cand[ci] {
@@ -1360,6 +1374,18 @@ mod tests {
         let ms =
             mentions("Shop\n\nGrocer Hamid Kazemi runs the shop. His son Omid, 19, helps out.\n");
         assert!(has(&ms, "Omid", "Omid Kazemi", "person"), "{ms:?}");
+        // "the City of Montreal" is the city's government, a body; "in Montreal" the place.
+        let ms = mentions(
+            "Road\n\nIn a statement, the City of Montreal said it backs the plan. Traffic in Montreal is heavy.\n",
+        );
+        assert!(
+            has(&ms, "City of Montreal", "City of Montreal", "organisation"),
+            "{ms:?}"
+        );
+        assert!(
+            ms.iter().any(|m| m.0 == "Montreal" && m.2 == "place"),
+            "{ms:?}"
+        );
         // A municipality in no gazetteer is named by its suffix.
         let ms = mentions(
             "Water\n\nResidents asked the Ntsika Local Municipality to act. The municipality said it would.\n",
