@@ -764,7 +764,7 @@ impl<'a> Attributor<'a> {
                 // only when the name says so ("the committee" for "... pensions committee"): a
                 // guess here would steer every later "it".
                 NpKind::OrgRef if self.in_subject_position(np.span.start) => {
-                    let head = np.span.text(self.text).rsplit(' ').next().unwrap_or("");
+                    let head = self.last_word(np);
                     self.org_ref_entity(np)
                         .filter(|&e| self.name_has_word(e, &lower(head)))
                 }
@@ -919,6 +919,11 @@ impl<'a> Attributor<'a> {
         self.lex
             .cue_at(&words)
             .is_some_and(|c| self.lex.takes_addressee(&c.lemma))
+    }
+
+    /// The phrase's last space-separated word, its head ("the Harbury manager": "manager").
+    fn last_word(&self, np: Np) -> &'a str {
+        np.span.text(self.text).rsplit(' ').next().unwrap_or("")
     }
 
     /// The antecedent of a relative clause without commas that ends before item `upto`
@@ -2696,10 +2701,8 @@ impl<'a> Attributor<'a> {
         let np = self.np_after(k, before)?;
         // A bare capitalised word is too weak a subject ("Critics say"); a named force or
         // body with its owner ("The US military") is not.
-        let weak_name = matches!(np.kind, NpKind::Name)
-            && !self
-                .lex
-                .is_org_noun(np.span.text(self.text).rsplit(' ').next().unwrap_or(""));
+        let weak_name =
+            matches!(np.kind, NpKind::Name) && !self.lex.is_org_noun(self.last_word(np));
         (np.end <= before && !weak_name || matches!(np.kind, NpKind::Entity(_))).then_some(np)
     }
 
@@ -3131,8 +3134,6 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// The last quote (not a scare quote) attributed before item `before`, within `reach`
-    /// items: its item and its index.
     /// In an exchange, the quote whose speaker has the next turn after quote `q`: when `q`
     /// answers the one before it ("\"...,\" replied Rolando Mercado"), or is a question given
     /// by the run of quotes to someone who answered before, the quote in the paragraph before
@@ -3159,6 +3160,8 @@ impl<'a> Attributor<'a> {
             .then_some(q2)
     }
 
+    /// The last quote (not a scare quote) attributed before item `before`, within `reach`
+    /// items: its item and its index.
     fn last_quote_before(
         &self,
         before: usize,
@@ -3475,8 +3478,7 @@ impl<'a> Attributor<'a> {
                 self.resolve_pronouns_through(np.first);
                 let fit = RoleFit::new(self, np, self.role_words(np));
                 // "the mum-of-two" is a woman: the person in focus of her gender.
-                let head = np.span.text(self.text).rsplit(' ').next().unwrap_or("");
-                let gender = self.lex.noun_gender(of_compound_head(head));
+                let gender = self.lex.noun_gender(of_compound_head(self.last_word(np)));
                 let e = match self.resolve_pronoun(np.span.start, gender) {
                     Some(Referent::Entity(e))
                         if !self.tagged.entities.get(e).is_some_and(|x| {

@@ -327,9 +327,13 @@ fn named_only(
     })
 }
 
+/// The quote marks that set off a nickname inside a name ('Ernesto "Jun" Salonga').
+pub(crate) const NICKNAME_MARKS: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
+
 /// A quote mark standing as a token of its own.
 fn is_quote_token(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "”" | "'" | "‘" | "’")
+    let mut cs = s.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if NICKNAME_MARKS.contains(&c))
 }
 
 /// A capitalised compound adjective, not a hyphenated name: "Red-faced", "Award-winning",

@@ -168,7 +168,7 @@ fn surname_of(name: &str, lex: &Lexicon, gaz: &Gazetteer) -> String {
 /// A person's name as written, without a nickname in quote marks ('Ernesto "Jun" Salonga' is
 /// Ernesto Salonga; "O'Brien" keeps its apostrophe).
 fn person_name(s: &str) -> String {
-    const MARKS: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
+    const MARKS: [char; 6] = crate::names::NICKNAME_MARKS;
     let mut out: Vec<&str> = Vec::new();
     let mut nick = false;
     for w in s.split_whitespace() {
@@ -435,12 +435,12 @@ pub fn tag(
     link_surnames(text, seg, &para_tokens, lex, &mut b, pending, &quoted);
     link_company_short_forms(text, seg, &para_tokens, lex, &mut b);
     link_acronyms(text, seg, &para_tokens, &mut b);
+    // In text order from here on: the kin pass looks back from each name.
     b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     name_kin_by_family(text, lex, &mut b, &quoted);
     for m in &mut b.out.mentions {
         m.in_quote = quoted.covers(m.span);
     }
-    b.out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.out
 }
 
@@ -485,7 +485,6 @@ fn name_kin_by_family(text: &str, lex: &Lexicon, b: &mut Builder, quoted: &Quote
                 // The possessive name itself: "Reuter's".
                 None => {
                     m.span.end < owner_end
-                        && text.is_char_boundary(owner_end)
                         && crate::text::is_possessive(&text[m.span.end..owner_end])
                 }
             }
@@ -955,6 +954,12 @@ fn link_surnames(
                 continue;
             }
             let n = taken.partition_point(|s| s.start < t.span.end);
+            // "in Stafford", "from Florence": a place's name, asked only where an alias
+            // covers the word.
+            let after_preposition = || {
+                ti.checked_sub(1)
+                    .is_some_and(|p| lex.is_preposition(toks[p].text(text)))
+            };
             let Some(list) = by_surname.get(w) else {
                 // Never a word of the language ("Will", "Grace", "Mark"), nor in a quote.
                 // Standing alone, not in another name ("ex-King Michael of Romania", "a
@@ -978,9 +983,7 @@ fn link_surnames(
                     .copied()
                     .filter(|&k| {
                         b.out.entities[b.out.mentions[k].entity].etype == EntityType::Place
-                            && !ti
-                                .checked_sub(1)
-                                .is_some_and(|p| lex.is_preposition(toks[p].text(text)))
+                            && !after_preposition()
                     });
                 if let Some(i) = first_named_once(w)
                     && alone
@@ -994,11 +997,8 @@ fn link_surnames(
                 continue;
             };
             if n > 0 && reach[n - 1] > t.span.start {
-                let after_preposition = ti
-                    .checked_sub(1)
-                    .is_some_and(|p| lex.is_preposition(toks[p].text(text)));
                 if let Some(&k) = one_word.get(&(t.span.start, t.span.end))
-                    && !after_preposition
+                    && !after_preposition()
                 {
                     let entity = list
                         .iter()
