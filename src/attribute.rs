@@ -1210,6 +1210,33 @@ impl<'a> Attributor<'a> {
             });
         }
         let mut p = base.first;
+        // "a spokesman for Health Minister Ana Souza", "an aide to Secretary of State Mike
+        // Pompeo": a role before the person's name, and its modifiers back to a preposition.
+        if matches!(base.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+            && let Some(n) = self.role_before(p, floor)
+            && let Some(q) = (p.saturating_sub(n + 4).max(floor)..p - n)
+                .rev()
+                .take_while(|&q| {
+                    self.word(q).is_some_and(|w| {
+                        lower_is(w, "the")
+                            || self.lex.is_preposition(w)
+                            || !(self.is(q, WordList::Determiner)
+                                || self.is(q, WordList::Conjunction)
+                                || self.is(q, WordList::Pronoun)
+                                || self.cue_at(q).is_some())
+                    })
+                })
+                .find(|&q| self.is(q, WordList::Preposition))
+            && self.word(q).is_some_and(|w| self.lex.is_on_behalf_preposition(w))
+            // Not inside a name: "Bank of England governor Mervyn King", "Bank of Ruritania
+            // governor Ivo Tal" (capitalised words either side).
+            && !self.in_mention(self.items[q].span.start)
+            && !(q > floor
+                && self.word(q - 1).is_some_and(is_capitalised)
+                && self.word(q + 1).is_some_and(is_capitalised))
+        {
+            p = q + 1;
+        }
         if p > floor && self.word(p - 1).is_some_and(|x| lower_is(x, "the")) {
             p -= 1;
         }
@@ -1219,33 +1246,73 @@ impl<'a> Attributor<'a> {
         {
             let person =
                 matches!(head.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person);
-            if person
-                || matches!(
-                    head.kind,
-                    NpKind::Unnamed | NpKind::Role { .. } | NpKind::OrgRef
-                )
-            {
+            if person {
                 return Some(Np {
                     span: head.span.cover(base.span),
                     end: k,
                     ..head
                 });
             }
+            if matches!(
+                head.kind,
+                NpKind::Unnamed | NpKind::Role { .. } | NpKind::OrgRef
+            ) {
+                let np = Np {
+                    span: head.span.cover(base.span),
+                    end: k,
+                    ..head
+                };
+                // "Scott Stanzel, a spokesman for the campaign said": the same with a
+                // description of the person.
+                return Some(self.opening_person_before(np, floor, depth).unwrap_or(np));
+            }
         }
         // "Colin Asplin, Blackpool Hotel Association said": a person opening the sentence,
-        // then the body they speak for with no second comma.
-        let body = matches!(base.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Organisation)
-            || matches!(base.kind, NpKind::Name | NpKind::OrgRef);
-        if body
-            && p > floor
-            && self.is_punct(p - 1, ',')
-            && let Some(person) = self.np_base_before(p - 1, floor, depth + 1)
-            && matches!(person.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
-            && self.is_sentence_start(person.first)
-        {
-            return Some(Np { end: k, ..person });
+        // then the body they speak for with no second comma; "Ann Lee, Labour's health
+        // spokeswoman said", "Mark Ode, an aide to the mayor said": then a description.
+        let described = matches!(base.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Organisation)
+            || matches!(
+                base.kind,
+                NpKind::Name | NpKind::OrgRef | NpKind::Unnamed | NpKind::Role { .. }
+            );
+        if described && let Some(person) = self.opening_person_before(base, floor, depth) {
+            return Some(person);
         }
         Some(base)
+    }
+
+    /// Whether a tagged mention covers byte `pos`.
+    fn in_mention(&self, pos: usize) -> bool {
+        let ms = &self.tagged.mentions;
+        let i = ms.partition_point(|m| m.span.start <= pos);
+        i > 0 && ms[i - 1].span.end > pos
+    }
+
+    /// How many words before item `p` make the longest role ending there.
+    fn role_before(&self, p: usize, floor: usize) -> Option<usize> {
+        let lo = p.saturating_sub(self.lex.role_max_words()).max(floor);
+        let mut words: Vec<&str> = (lo..p).rev().map_while(|x| self.word(x)).collect();
+        words.reverse();
+        self.lex.role_suffix(&words).map(|(n, _)| n)
+    }
+
+    /// The person named at the start of the sentence just before the comma that opens `np`,
+    /// an appositive left open before its cue, as the speaker in its place.
+    fn opening_person_before(&self, np: Np, floor: usize, depth: u8) -> Option<Np> {
+        let mut p = np.first;
+        if p > floor && self.word(p - 1).is_some_and(|x| lower_is(x, "the")) {
+            p -= 1;
+        }
+        if p <= floor || !self.is_punct(p - 1, ',') {
+            return None;
+        }
+        let person = self.np_base_before(p - 1, floor, depth + 1)?;
+        (matches!(person.kind, NpKind::Entity(e) if self.etype(e) == EntityType::Person)
+            && self.is_sentence_start(person.first))
+        .then_some(Np {
+            end: np.end,
+            ..person
+        })
     }
 
     fn np_base_before(&self, k: usize, floor: usize, depth: u8) -> Option<Np> {
@@ -5765,6 +5832,60 @@ mod tests {
             &[
                 ("thin", "UNNAMED:A Seoul-based trader", "cue_before+unnamed"),
                 ("fine", "Ahmed Sayed", "cue_before"),
+            ],
+        );
+    }
+
+    #[test]
+    fn those_who_speak_for_someone() {
+        // Lawyers, families, offices and campaigns speak for someone without being named.
+        check(
+            "T\n\nThe singer Lia Moss was charged on Friday.\n\nHer lawyers said in a statement: \"She denies it.\" The family said: \"We stand by her.\" Her office said the report was \"false\". \"We go on,\" the Moss campaign said.\n",
+            &[
+                ("She denies", "UNNAMED:Her lawyers", "cue_before+unnamed"),
+                ("We stand", "UNNAMED:The family", "cue_before+unnamed"),
+                ("false", "UNNAMED:Her office", "cue_before+unnamed"),
+                (
+                    "We go on",
+                    "UNNAMED:the Moss campaign",
+                    "cue_in_sentence+unnamed",
+                ),
+            ],
+        );
+        // A spokesman for a person brought in with a role is still unnamed; a role holding a
+        // preposition, or a name holding one, is the person's own.
+        check(
+            "T\n\nOn Friday, a spokesman for Transport Minister Ana Ruiz said: \"She is away.\" An aide to Secretary of State Ken Moe said: \"He is not.\"\n\nSecretary of State Ken Moe said: \"I am here.\" Bank of Ruritania governor Ivo Tal said: \"Rates stay.\"\n",
+            &[
+                (
+                    "She is away",
+                    "UNNAMED:a spokesman for Transport Minister Ana Ruiz",
+                    "cue_before+unnamed",
+                ),
+                (
+                    "He is not",
+                    "UNNAMED:An aide to Secretary of State Ken Moe",
+                    "cue_before+unnamed",
+                ),
+                ("I am here", "Ken Moe", "cue_before"),
+                ("Rates stay", "Ivo Tal", "cue_before"),
+            ],
+        );
+        check(
+            "T\n\nFriends of the Earth campaigner Ola Berg said: \"It is bad.\"\n",
+            &[("It is bad", "Ola Berg", "cue_before")],
+        );
+        // A letter from someone is their own words.
+        check(
+            "T\n\nAn open letter from chief executive Dora Lind said it was \"a fight\".\n",
+            &[("a fight", "Dora Lind", "")],
+        );
+        // An appositive left open after a person opening the sentence.
+        check(
+            "T\n\nMarta Kovac, a spokeswoman for the Green Party said: \"No.\" Jon Lee, an aide to the mayor told reporters: \"Yes.\"\n",
+            &[
+                ("No.", "Marta Kovac", "cue_before"),
+                ("Yes.", "Jon Lee", "cue_before"),
             ],
         );
     }

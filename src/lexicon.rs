@@ -296,6 +296,7 @@ pub struct Lexicon {
     time_spans: WordSet,
     kin_sharing_surname: WordSet,
     municipal_bodies: WordSet,
+    on_behalf_prepositions: WordSet,
     subordinators: WordSet,
     prepositions: WordSet,
     name_particles: WordSet,
@@ -454,6 +455,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/kin_sharing_surname.txt",
         include_str!("../data/lexicon/kin_sharing_surname.txt"),
+    ),
+    (
+        "lexicon/on_behalf_prepositions.txt",
+        include_str!("../data/lexicon/on_behalf_prepositions.txt"),
     ),
     (
         "lexicon/municipal_bodies.txt",
@@ -803,6 +808,9 @@ impl Lexicon {
                 "lexicon/kin_sharing_surname.txt" => {
                     self.kin_sharing_surname.insert(first.to_lowercase());
                 }
+                "lexicon/on_behalf_prepositions.txt" => {
+                    self.on_behalf_prepositions.insert(first.to_lowercase());
+                }
                 "lexicon/municipal_bodies.txt" => {
                     self.municipal_bodies.insert(first.to_string());
                 }
@@ -1061,6 +1069,11 @@ impl Lexicon {
     /// Kin who usually share a person's family name ("daughter", "brother").
     pub fn shares_surname(&self, word: &str) -> bool {
         self.kin_sharing_surname.contains_lower(word)
+    }
+
+    /// A preposition that ties a spokesman or aide to the one they speak for ("for", "to").
+    pub fn is_on_behalf_preposition(&self, word: &str) -> bool {
+        self.on_behalf_prepositions.contains_lower(word)
     }
 
     /// A word of a span of time ("hours", "decade", "few").
