@@ -997,7 +997,33 @@ fn link_surnames(
                 continue;
             };
             if n > 0 && reach[n - 1] > t.span.start {
-                if let Some(&k) = one_word.get(&(t.span.start, t.span.end))
+                // "Dube-Moyo said" after "Nkosazana Dube-Moyo": a double-barrelled surname
+                // with a place alias in one part is the person too, the whole word.
+                let in_part = || {
+                    let over = taken[..n]
+                        .iter()
+                        .rev()
+                        .take_while(|s| s.end > t.span.start)
+                        .count();
+                    let mut parts = w.match_indices('-').map(|(i, _)| i);
+                    let cuts: Vec<usize> = parts.by_ref().collect();
+                    let bounds = std::iter::once(0)
+                        .chain(cuts.iter().map(|&i| i + 1))
+                        .zip(cuts.iter().copied().chain(std::iter::once(w.len())));
+                    let hits: Vec<usize> = bounds
+                        .filter_map(|(a, z)| {
+                            one_word.get(&(t.span.start + a, t.span.start + z)).copied()
+                        })
+                        .collect();
+                    match hits[..] {
+                        [k] if over == 1 => Some(k),
+                        _ => None,
+                    }
+                };
+                if let Some(k) = one_word
+                    .get(&(t.span.start, t.span.end))
+                    .copied()
+                    .or_else(|| w.contains('-').then(in_part).flatten())
                     && !after_preposition()
                 {
                     let entity = list
@@ -1008,6 +1034,7 @@ fn link_surnames(
                         })
                         .expect("surname lists are not empty");
                     let m = &mut b.out.mentions[k];
+                    m.span = t.span;
                     m.entity = entity;
                     m.via = Via::Surname;
                     m.rule = "surname_over_alias";
@@ -1176,6 +1203,26 @@ mod tests {
             !has(&ms, "British", "British Airways", "organisation"),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_double_barrelled_surname_holding_a_place_is_the_person() {
+        // "Moyo" and "London" are places; in the hyphenated surname they are part of it.
+        let ms = mentions(
+            "Clinic\n\nHealth MEC Thandi Dube-Moyo opened it. Dube-Moyo said it was ready.\n\nAna Ruiz-London agreed.\n\nRuiz-London said so.\n",
+        );
+        assert!(
+            has(&ms, "Dube-Moyo", "Thandi Dube-Moyo", "person"),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "Ruiz-London", "Ana Ruiz-London", "person"),
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|m| m.2 == "place"), "{ms:?}");
+        // Places joined by a hyphen stay places: no one has that surname.
+        let ms = mentions("Talks\n\nThe London-Moyo flight left. Ana Ruiz agreed.\n");
+        assert!(has(&ms, "Moyo", "Moyo", "place"), "{ms:?}");
     }
 
     #[test]
