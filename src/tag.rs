@@ -16,7 +16,7 @@
 
 use crate::clean::caption_without_credit;
 use crate::gazetteer::{EntityType, Gazetteer, make_id};
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, HonorificKind, Lexicon};
 use crate::names::{NameCandidate, NameKind, find_names_in, lower_after_hyphen};
 use crate::quotes::Quote;
 use crate::segment::{Section, Segmented};
@@ -917,13 +917,29 @@ fn link_surnames(
         .collect();
     // "Chloe added:" after "Chloe Marsh, 29": a first name the gazetteer knows, alone, is the
     // one person named in full before with that first name (tabloid and feature style).
+    // "Datuk Ramli Yusof ... Ramli said": a person brought in with a courtesy used with the
+    // first name (Malaysia, Singapore, where many names have no surname) is called by it,
+    // whether or not the gazetteer knows it.
+    let by_first_name: Vec<bool> = {
+        let mut v = vec![false; b.out.entities.len()];
+        for m in &b.out.mentions {
+            if let Some(h) = m.span.text(text).split_whitespace().next()
+                && lex
+                    .honorific(h)
+                    .is_some_and(|h| h.kind == HonorificKind::CourtesyFirst)
+            {
+                v[m.entity] = true;
+            }
+        }
+        v
+    };
     let mut first_words: HashMap<&str, Option<usize>> = HashMap::default();
     for (i, e) in b.out.entities.iter().enumerate() {
         if e.etype != EntityType::Person {
             continue;
         }
         let ws: Vec<&str> = e.name.split_whitespace().collect();
-        if ws.len() >= 2 && b.gaz.first_name(ws[0]).is_some() {
+        if ws.len() >= 2 && (b.gaz.first_name(ws[0]).is_some() || by_first_name[i]) {
             first_words
                 .entry(ws[0])
                 .and_modify(|x| *x = None)
@@ -1201,6 +1217,26 @@ mod tests {
         assert!(has(&ms, "Hanul", "Hanul Telecom", "organisation"), "{ms:?}");
         assert!(
             !has(&ms, "British", "British Airways", "organisation"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn malaysian_courtesies_drop_and_leave_the_first_name() {
+        // "Datuk" and "Datuk Seri" are dropped, and the person is called by the first name,
+        // which no first-name list need know; a Chinese family name comes first.
+        let ms = mentions(
+            "Fares\n\nUnion head Datuk Seri Shahrizal Wiranto met Datuk Goh Siew Lan. Shahrizal said so, and Goh agreed.\n",
+        );
+        assert!(
+            has(&ms, "Shahrizal", "Shahrizal Wiranto", "person"),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Goh", "Goh Siew Lan", "person"), "{ms:?}");
+        // Without the courtesy, an unknown first word alone is no one.
+        let ms = mentions("Fares\n\nUnion head Shahrizal Wiranto spoke. Shahrizal said so.\n");
+        assert!(
+            !has(&ms, "Shahrizal", "Shahrizal Wiranto", "person"),
             "{ms:?}"
         );
     }
