@@ -23,7 +23,9 @@
 use crate::gazetteer::{Gazetteer, at_sentence_start};
 use crate::lexicon::{Gender, Honorific, Lexicon, RoleKind};
 use crate::span::Span;
-use crate::text::{TokKind, Token, is_capitalised, is_possessive, tokenize, with_lowercase};
+use crate::text::{
+    TokKind, Token, is_all_caps, is_capitalised, is_possessive, tokenize, with_lowercase,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
@@ -817,6 +819,37 @@ fn push_person(
             && !headline
             && (appositive_after().is_some() || cue_adjacent(text, toks, s, e, lex))
         {
+            // "campaign group Rail Watchers said", "Environmental NGO Kampanja Hajja said": a
+            // name of no one the lists know, after a noun for a body, is that body.
+            let noun_at = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|t| t.kind == TokKind::Word && lex.is_org_noun(t.text(text)))
+            };
+            let (from, to) = (name_toks[0].span.start, name_toks[n - 1].span.end);
+            let lead = (n >= 3 && noun_at(s) && is_all_caps(name_toks[0].text(text))).then_some(1);
+            if let Some(skip) = lead.or((s > 0 && noun_at(s - 1)).then_some(0)) {
+                let span = Span::new(
+                    if skip == 1 {
+                        name_toks[1].span.start
+                    } else {
+                        from
+                    },
+                    to,
+                );
+                out.push(NameCandidate {
+                    span,
+                    kind: NameKind::Organisation,
+                    words: n - skip,
+                    honorific: None,
+                    honorific_span: None,
+                    surface: span,
+                    role: None,
+                    gender: Gender::Unknown,
+                    surname: name_toks[n - 1].span,
+                    rule: "body_noun_before",
+                });
+                return;
+            }
             rule = if appositive_after().is_some() {
                 "appositive"
             } else {
@@ -1046,6 +1079,19 @@ mod tests {
             [(s("Tevita Lolohea"), "cue_adjacent", None)]
         );
         assert!(found("Then Tevita Lolohea, 61, left.").is_empty());
+        // After a noun for a body, or a body's acronym noun opening the run, it is the body.
+        assert_eq!(
+            found("Campaign group Rail Watchers said so."),
+            [(s("Rail Watchers"), "body_noun_before", None)]
+        );
+        assert_eq!(
+            found("Environmental NGO Kampanja Hajja said so."),
+            [(s("Kampanja Hajja"), "body_noun_before", None)]
+        );
+        assert_eq!(
+            found("Singer Nkosi Dube said so."),
+            [(s("Nkosi Dube"), "role_prefix", Some(s("Singer")))]
+        );
         for t in [
             "Then Tevita Lolohea, 61, who runs a stall, said so.",
             "Then Tevita Lolohea, 61, a father of three, said so.",

@@ -300,7 +300,8 @@ pub fn tag(
                     && Span::new(hits[h].start, hits[h].end) != c.surface
             });
             let strong = match c.kind {
-                NameKind::Organisation => true,
+                // "giant ISP AOL": a guess from the noun before gives way to a known name.
+                NameKind::Organisation => c.rule != "body_noun_before",
                 NameKind::Person => matches!(
                     c.rule,
                     "honorific" | "role_prefix" | "first_name" | "family_name_first"
