@@ -3595,7 +3595,11 @@ impl<'a> Attributor<'a> {
                     .filter(|t| t.kind == TokKind::Word)
                     .map(|t| t.text(self.text))
                     .collect();
-                if words.iter().skip(1).any(|w| is_capitalised(w))
+                // An organisation noun in capitals is no owner: "the NGO said".
+                if words
+                    .iter()
+                    .skip(1)
+                    .any(|w| is_capitalised(w) && !self.lex.is_org_noun(w))
                     || words.iter().any(|w| is_possessive(w))
                 {
                     return (
@@ -5874,6 +5878,11 @@ mod tests {
         check(
             "T\n\nFriends of the Earth campaigner Ola Berg said: \"It is bad.\"\n",
             &[("It is bad", "Ola Berg", "cue_before")],
+        );
+        // A body's noun in capitals is still the body named before ("the NGO").
+        check(
+            "T\n\nEnvironmental NGO Kampanja Verde said it was \"a charter\". \"Permits keep coming,\" the NGO said. The Commission said it was \"lawful\".\n",
+            &[("Permits keep", "Kampanja Verde", "cue_after+org")],
         );
         // A letter from someone is their own words.
         check(
