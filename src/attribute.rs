@@ -1281,6 +1281,16 @@ impl<'a> Attributor<'a> {
         Some(base)
     }
 
+    /// Whether the phrase is a name a clause says is all the person gave ("who gave his name
+    /// only as Musa").
+    fn is_named_only(&self, np: Np) -> bool {
+        matches!(np.kind, NpKind::Entity(_))
+            && self
+                .mention_start
+                .get(&np.span.start)
+                .is_some_and(|&mi| self.tagged.mentions[mi].rule == "named_only")
+    }
+
     /// Whether a tagged mention covers byte `pos`.
     fn in_mention(&self, pos: usize) -> bool {
         let ms = &self.tagged.mentions;
@@ -1464,6 +1474,17 @@ impl<'a> Attributor<'a> {
                             }
                             if let Some(&mi) = self.mention_end.get(&self.items[last].span.end) {
                                 let m = self.tagged.mentions[mi];
+                                // "A driver, who gave his name only as Musa, said".
+                                if m.rule == "named_only"
+                                    && let Some(first) = self.item_at(m.span.start)
+                                {
+                                    return Some(Np {
+                                        kind: NpKind::Entity(m.entity),
+                                        span: m.span,
+                                        first,
+                                        end: k,
+                                    });
+                                }
                                 // "The company that manages the plantation, Waikura Forest
                                 // Partners, says": a body renamed, unless a person comes
                                 // first ("Tom Hale, Acme Ltd, said").
@@ -2596,6 +2617,16 @@ impl<'a> Attributor<'a> {
             // "A man who watches trains said", "The chairman of the panel that oversees
             // railroads said", "One resident who knows Mr Park said": the cue closes a
             // relative clause; its antecedent is the subject.
+            // "A driver who gave his name only as Musa said": the name the clause gives is
+            // the speaker.
+            if let Some(named) = np.filter(|np| self.is_named_only(*np)) {
+                return Some(Found {
+                    np: named,
+                    cue: Some(cue),
+                    method,
+                    confidence: conf,
+                });
+            }
             if !relative
                 && let Some(head) =
                     self.relative_antecedent(np.as_ref().map_or(j, |np| np.first), s_start)
@@ -5878,6 +5909,15 @@ mod tests {
         check(
             "T\n\nFriends of the Earth campaigner Ola Berg said: \"It is bad.\"\n",
             &[("It is bad", "Ola Berg", "cue_before")],
+        );
+        // The name a source gives as all their name is the speaker, with or without commas
+        // round the clause.
+        check(
+            "T\n\nA porter, who gave his name only as Obi, said: \"We wait.\" A vendor who identified herself simply as Ada said: \"We pay.\"\n",
+            &[
+                ("We wait", "Obi", "cue_before"),
+                ("We pay", "Ada", "cue_before"),
+            ],
         );
         // A body's noun in capitals is still the body named before ("the NGO").
         check(
