@@ -2509,10 +2509,19 @@ impl<'a> Attributor<'a> {
             if first - k > 40 {
                 break;
             }
-            // "According to the White House, he made a trip for a "quick exam"".
+            // "According to the White House, he made a trip for a "quick exam"", "According to
+            // him, "Nobody called us."" (a pronoun standing alone, in its object form).
             if self.word(k).is_some_and(|w| lower_is(w, "according"))
                 && self.word(k + 1).is_some_and(|w| lower_is(w, "to"))
-                && let Some(np) = self.np_after(k + 2, first)
+                && let Some(np) = self.np_after(k + 2, first).or_else(|| {
+                    let p = self.lex.any_pronoun(self.word(k + 2)?)?;
+                    (k + 3 <= first && self.word(k + 3).is_none()).then_some(Np {
+                        kind: NpKind::Pronoun(p.gender, p.plural),
+                        span: self.items[k + 2].span,
+                        first: k + 2,
+                        end: k + 3,
+                    })
+                })
             {
                 return Some(Found {
                     np,
@@ -5918,6 +5927,11 @@ mod tests {
                 ("We wait", "Obi", "cue_before"),
                 ("We pay", "Ada", "cue_before"),
             ],
+        );
+        // "According to him," before a quote: the pronoun, resolved.
+        check(
+            "T\n\nUnion chief Ada Okoro spoke. According to her, \"Nobody called us.\"\n",
+            &[("Nobody called", "Ada Okoro", "cue_before+pronoun")],
         );
         // A body's noun in capitals is still the body named before ("the NGO").
         check(
