@@ -1466,6 +1466,19 @@ impl<'a> Attributor<'a> {
                             // "His counterpart on the committee, Alan Beith, said": the name
                             // between the commas is the speaker (with any post-nominal
                             // letters: "Scottish Finance Minister, Tom McCabe MSP, said").
+                            // "The agency, in a statement signed by its spokesman, Mr Tade
+                            // Ajibola, said": a name renaming the agent of a phrase set off
+                            // before it is not the subject; the body before that phrase is.
+                            if let Some(p) = (c.saturating_sub(15).max(floor)..c)
+                                .rev()
+                                .find(|&p| self.is_punct(p, ','))
+                                && self.word(p + 1).is_some_and(|w| self.lex.is_preposition(w))
+                                && (p + 2..c)
+                                    .any(|x| self.word(x).is_some_and(|w| lower_is(w, "by")))
+                                && let Some(body) = self.np_before(p, floor, depth + 1)
+                            {
+                                return Some(Np { end: k, ..body });
+                            }
                             let mut last = j - 1;
                             if last > c + 1
                                 && self.word(last).is_some_and(|w| self.lex.is_post_nominal(w))
@@ -5927,6 +5940,11 @@ mod tests {
                 ("We wait", "Obi", "cue_before"),
                 ("We pay", "Ada", "cue_before"),
             ],
+        );
+        // A statement signed by someone, set off before the cue: the body speaks.
+        check(
+            "T\n\nThe Ministry of Health, in a letter signed by its permanent secretary, Dr Ada Obi, said: \"We are ready.\"\n",
+            &[("We are ready", "Ministry of Health", "cue_before")],
         );
         // "According to him," before a quote: the pronoun, resolved.
         check(
