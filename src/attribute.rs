@@ -261,14 +261,6 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// The number of words of the role that ends `words`, if one does.
-fn role_suffix_len(words: &[&str], lex: &Lexicon) -> Option<usize> {
-    let max = lex.role_max_words().min(words.len());
-    (1..=max)
-        .rev()
-        .find(|&n| lex.role(&words[words.len() - n..]).is_some())
-}
-
 /// Whether a role the article gives someone is the one a description names.
 struct RoleFit<'l> {
     lex: &'l Lexicon,
@@ -1288,7 +1280,12 @@ impl<'a> Attributor<'a> {
             && self
                 .mention_start
                 .get(&np.span.start)
-                .is_some_and(|&mi| self.tagged.mentions[mi].rule == "named_only")
+                .is_some_and(|&mi| self.is_named_only_mention(mi))
+    }
+
+    /// Whether mention `mi` was found by the name-giver rule ("who gave his name only as").
+    fn is_named_only_mention(&self, mi: usize) -> bool {
+        self.tagged.mentions[mi].rule == "named_only"
     }
 
     /// Whether a tagged mention covers byte `pos`.
@@ -1488,7 +1485,7 @@ impl<'a> Attributor<'a> {
                             if let Some(&mi) = self.mention_end.get(&self.items[last].span.end) {
                                 let m = self.tagged.mentions[mi];
                                 // "A driver, who gave his name only as Musa, said".
-                                if m.rule == "named_only"
+                                if self.is_named_only_mention(mi)
                                     && let Some(first) = self.item_at(m.span.start)
                                 {
                                     return Some(Np {
@@ -4003,7 +4000,7 @@ impl<'a> Attributor<'a> {
                     && !w.ends_with("ing")
                     && !w.ends_with('s')
             });
-        let i = if m < i && (role_suffix_len(&words, self.lex).is_some() || owned) {
+        let i = if m < i && (self.lex.role_suffix(&words).is_some() || owned) {
             m
         } else {
             i
@@ -4014,7 +4011,7 @@ impl<'a> Attributor<'a> {
             let c = i - 1;
             let words: Vec<&str> = (start..c).filter_map(|x| self.word(x)).collect();
             if words.len() == c - start
-                && (role_suffix_len(&words, self.lex).is_some()
+                && (self.lex.role_suffix(&words).is_some()
                     || self.is(start, WordList::Determiner)
                         && (start + 1..c).all(|x| self.is_plain_word(x, start)))
             {

@@ -56,6 +56,24 @@ pub struct NameCandidate {
     pub rule: &'static str,
 }
 
+impl NameCandidate {
+    /// An organisation's name of `words` words over `span`, its last word `last`.
+    fn organisation(span: Span, words: usize, last: Span, rule: &'static str) -> Self {
+        NameCandidate {
+            span,
+            kind: NameKind::Organisation,
+            words,
+            honorific: None,
+            honorific_span: None,
+            surface: span,
+            role: None,
+            gender: Gender::Unknown,
+            surname: last,
+            rule,
+        }
+    }
+}
+
 fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "on" | "the" | "&" | "and" | "de")
 }
@@ -267,18 +285,12 @@ pub fn find_names_in(
             && last > end
         {
             let span = Span::new(toks[end - 1].span.start, toks[last].span.end);
-            out.push(NameCandidate {
+            out.push(NameCandidate::organisation(
                 span,
-                kind: NameKind::Organisation,
-                words: last + 2 - end,
-                honorific: None,
-                honorific_span: None,
-                surface: span,
-                role: None,
-                gender: Gender::Unknown,
-                surname: toks[last].span,
-                rule: "chamber_committee",
-            });
+                last + 2 - end,
+                toks[last].span,
+                "chamber_committee",
+            ));
         }
         i = end.max(i + 1);
     }
@@ -486,18 +498,12 @@ fn read_run(
         let ok = last_suffix > 0 || is_connector(org.get(1).copied().unwrap_or(""));
         let starts_ok = !is_connector(words[0]) && !lex.is_honorific(words[0]);
         if ok && starts_ok && lex.role(org).is_none() {
-            out.push(NameCandidate {
+            out.push(NameCandidate::organisation(
                 span,
-                kind: NameKind::Organisation,
-                words: cut,
-                honorific: None,
-                honorific_span: None,
-                surface: span,
-                role: None,
-                gender: Gender::Unknown,
-                surname: run[cut - 1].span,
-                rule: "org_suffix",
-            });
+                cut,
+                run[cut - 1].span,
+                "org_suffix",
+            ));
             if cut < words.len() {
                 read_run(text, toks, start + cut, end, headline, lex, gaz, out);
             }
@@ -825,29 +831,16 @@ fn push_person(
                 toks.get(k)
                     .is_some_and(|t| t.kind == TokKind::Word && lex.is_org_noun(t.text(text)))
             };
-            let (from, to) = (name_toks[0].span.start, name_toks[n - 1].span.end);
             let lead = (n >= 3 && noun_at(s) && is_all_caps(name_toks[0].text(text))).then_some(1);
             if let Some(skip) = lead.or((s > 0 && noun_at(s - 1)).then_some(0)) {
-                let span = Span::new(
-                    if skip == 1 {
-                        name_toks[1].span.start
-                    } else {
-                        from
-                    },
-                    to,
-                );
-                out.push(NameCandidate {
+                let last = name_toks[n - 1].span;
+                let span = Span::new(name_toks[skip].span.start, last.end);
+                out.push(NameCandidate::organisation(
                     span,
-                    kind: NameKind::Organisation,
-                    words: n - skip,
-                    honorific: None,
-                    honorific_span: None,
-                    surface: span,
-                    role: None,
-                    gender: Gender::Unknown,
-                    surname: name_toks[n - 1].span,
-                    rule: "body_noun_before",
-                });
+                    n - skip,
+                    last,
+                    "body_noun_before",
+                ));
                 return;
             }
             rule = if appositive_after().is_some() {

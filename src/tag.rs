@@ -1022,14 +1022,13 @@ fn link_surnames(
                         .rev()
                         .take_while(|s| s.end > t.span.start)
                         .count();
-                    let mut parts = w.match_indices('-').map(|(i, _)| i);
-                    let cuts: Vec<usize> = parts.by_ref().collect();
-                    let bounds = std::iter::once(0)
-                        .chain(cuts.iter().map(|&i| i + 1))
-                        .zip(cuts.iter().copied().chain(std::iter::once(w.len())));
-                    let hits: Vec<usize> = bounds
-                        .filter_map(|(a, z)| {
-                            one_word.get(&(t.span.start + a, t.span.start + z)).copied()
+                    let mut at = t.span.start;
+                    let hits: Vec<usize> = w
+                        .split('-')
+                        .filter_map(|part| {
+                            let hit = one_word.get(&(at, at + part.len())).copied();
+                            at += part.len() + 1;
+                            hit
                         })
                         .collect();
                     match hits[..] {
