@@ -2761,7 +2761,19 @@ impl<'a> Attributor<'a> {
                 && class == CueClass::Speech
             {
                 let j = self.skip_fillers_back(k, ps);
-                if let Some(np) = self.np_before(j, ps, 0).or_else(|| self.subject_of(ps, k)) {
+                // "Phones will be woven into jackets, says Ms Hartley." and "Then, says Mr
+                // Kotamaraja, the world found out.": the cue set off by a comma, its subject
+                // after it, closing the sentence or the aside.
+                let inverted = (j > ps && self.is_punct(j - 1, ','))
+                    .then(|| self.np_after(self.skip_fillers_forward(k + n, pe), pe))
+                    .flatten()
+                    .filter(|np| {
+                        np.end == pe || self.is_punct(np.end, '.') || self.is_punct(np.end, ',')
+                    });
+                if let Some(np) = inverted
+                    .or_else(|| self.np_before(j, ps, 0))
+                    .or_else(|| self.subject_of(ps, k))
+                {
                     return Some(Found {
                         np,
                         cue: Some(self.span_of(k, k + n)),
@@ -4967,6 +4979,14 @@ mod tests {
         check(
             "T\n\nTom Hale spoke first. Peter Grant said the plan would fail, he told reporters. \"It is over,\" he added.\n",
             &[("It is over", "Peter Grant", "cue_after+pronoun")],
+        );
+        // The cue of the sentence before inverted after a comma: its subject follows it.
+        check(
+            "T\n\nAnn Cole opened the fair. Phones will be sewn into coats, says Ms Hartley. \"You will not see them.\"\n\nBut then, says Tom Reid, the money ran out. \"Nobody paid.\"\n",
+            &[
+                ("You will not", "Hartley", "previous_sentence"),
+                ("Nobody paid", "Tom Reid", "previous_sentence"),
+            ],
         );
     }
 
