@@ -2817,6 +2817,13 @@ impl<'a> Attributor<'a> {
         {
             k += 1;
         }
+        // "Earlier Tory leader Michael Howard sent ...": an adverb before the subject.
+        if self.word(k).is_some_and(|w| self.lex.is_opening_adverb(w))
+            && !self.is_punct(k + 1, ',')
+            && k + 1 < before
+        {
+            k += 1;
+        }
         // Skip an opening phrase up to its comma ("In a speech on Tuesday, ...").
         if let Some(w) = self.word(k)
             && (self.lex.is_preposition(w)
@@ -5056,6 +5063,14 @@ mod tests {
         check(
             "T\n\nTom Price e-mailed Peter Grant saying the leak was \"a silly mistake\".\n",
             &[("a silly mistake", "Tom Price", "cue_before")],
+        );
+        // An adverb may open the sentence before that subject, no comma after it.
+        check(
+            "T\n\nLater council leader Ruth Mold wrote to the board, saying: \"We need answers.\"\n\nMeanwhile Tom Price sent her a note, saying: \"Not today.\"\n",
+            &[
+                ("We need answers", "Ruth Mold", "cue_before"),
+                ("Not today", "Tom Price", "cue_before"),
+            ],
         );
         check(
             "T\n\nThe party launched its plans, with leader Anna Berg saying it was \"the real choice\".\n",

@@ -293,6 +293,7 @@ pub struct Lexicon {
     club_words: WordSet,
     sport_words: WordSet,
     time_words: WordSet,
+    opening_adverbs: WordSet,
     time_spans: WordSet,
     kin_sharing_surname: WordSet,
     municipal_bodies: WordSet,
@@ -447,6 +448,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "lexicon/time_words.txt",
         include_str!("../data/lexicon/time_words.txt"),
+    ),
+    (
+        "lexicon/opening_adverbs.txt",
+        include_str!("../data/lexicon/opening_adverbs.txt"),
     ),
     (
         "lexicon/time_spans.txt",
@@ -802,6 +807,9 @@ impl Lexicon {
                 "lexicon/time_words.txt" => {
                     self.time_words.insert(first.to_lowercase());
                 }
+                "lexicon/opening_adverbs.txt" => {
+                    self.opening_adverbs.insert(first.to_lowercase());
+                }
                 "lexicon/time_spans.txt" => {
                     self.time_spans.insert(first.to_lowercase());
                 }
@@ -1045,6 +1053,11 @@ impl Lexicon {
     /// A word of a time phrase ("last", "week", "Monday").
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains_lower(word)
+    }
+
+    /// An adverb that may open a sentence before its subject, no comma between ("Earlier").
+    pub fn is_opening_adverb(&self, word: &str) -> bool {
+        self.opening_adverbs.contains_lower(word)
     }
 
     /// The gender a noun for a person tells ("mum", "widower"), or unknown.
